@@ -1,0 +1,3 @@
+//! vnsearch: full-text search for Vietnamese news and reports on Party-building work.
+
+pub mod text;

@@ -1,0 +1,133 @@
+//! Splitting text into syllables, with byte offsets into the ORIGINAL text so that highlights
+//! land on what the reader sees, whatever normalisation the token went through.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fold::fold;
+use super::normalize::canonical_lower;
+
+/// Longer "words" are URLs, base64 or glued garbage: not worth a posting list.
+const MAX_SYLLABLE_BYTES: usize = 80;
+
+/// One syllable (or number, or piece of a document symbol) of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Syllable {
+    /// Byte range in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// Canonical lower-case form with diacritics (NFC, Ð→đ, modern tone placement).
+    pub exact: String,
+    /// The same with every mark removed.
+    pub folded: String,
+}
+
+/// Characters that UAX #29 keeps inside a word ("TP.HCM", "l'État") but that separate
+/// syllables in Vietnamese; kept only between two digits ("20.777", "2:11").
+fn is_inner_separator(c: char) -> bool {
+    matches!(c, '.' | ':' | '\'' | '’' | '·' | '_')
+}
+
+/// Calls `emit(start, end)` for each syllable-sized piece of `text`.
+pub fn for_each_piece(text: &str, mut emit: impl FnMut(usize, usize)) {
+    for (offset, word) in text.split_word_bound_indices() {
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if !word.chars().any(is_inner_separator) {
+            emit(offset, offset + word.len());
+            continue;
+        }
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let mut piece_start = 0;
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            if !is_inner_separator(c) {
+                continue;
+            }
+            let between_digits = i > 0
+                && chars[i - 1].1.is_ascii_digit()
+                && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+            if between_digits {
+                continue;
+            }
+            if at > piece_start {
+                emit(offset + piece_start, offset + at);
+            }
+            piece_start = at + c.len_utf8();
+        }
+        if piece_start < word.len() {
+            emit(offset + piece_start, offset + word.len());
+        }
+    }
+}
+
+/// Analyses a text into its syllables: the one function indexing, querying and snippets share.
+pub fn analyze(text: &str) -> Vec<Syllable> {
+    let mut out = Vec::new();
+    for_each_piece(text, |start, end| {
+        let piece = &text[start..end];
+        if piece.len() > MAX_SYLLABLE_BYTES {
+            return;
+        }
+        let exact = canonical_lower(piece);
+        if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        let folded = fold(&exact);
+        out.push(Syllable {
+            start,
+            end,
+            exact,
+            folded,
+        });
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(text: &str) -> Vec<String> {
+        analyze(text).into_iter().map(|s| s.exact).collect()
+    }
+
+    #[test]
+    fn splits_into_canonical_syllables() {
+        assert_eq!(
+            exact("Nghị quyết Trung ương 4 (khoá XI, XII)"),
+            ["nghị", "quyết", "trung", "ương", "4", "khóa", "xi", "xii"]
+        );
+        assert_eq!(exact("Tỉnh uỷ Hoà Bình"), ["tỉnh", "ủy", "hòa", "bình"]);
+        assert_eq!(exact("Ðảng"), ["đảng"]);
+    }
+
+    #[test]
+    fn numbers_and_symbols_stay_findable() {
+        assert_eq!(exact("kết nạp 20.777 đảng viên"), ["kết", "nạp", "20.777", "đảng", "viên"]);
+        assert_eq!(exact("2020-2025"), ["2020", "2025"]);
+        assert_eq!(exact("05-KL/BTCTW"), ["05", "kl", "btctw"]);
+        assert_eq!(exact("35-CT/TW"), ["35", "ct", "tw"]);
+        assert_eq!(exact("TP.HCM"), ["tp", "hcm"]);
+        assert_eq!(exact("2:11' 28/7/2019"), ["2", "11", "28", "7", "2019"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "Tỉnh uỷ Ðảng ho\u{0300}a";
+        for syllable in analyze(text) {
+            assert_eq!(
+                crate::text::normalize::canonical_lower(&text[syllable.start..syllable.end]),
+                syllable.exact
+            );
+        }
+        let last = analyze(text).pop().unwrap();
+        assert_eq!(last.exact, "hòa");
+        assert_eq!(&text[last.start..last.end], "ho\u{0300}a");
+    }
+
+    #[test]
+    fn folded_view_drops_marks() {
+        let folded: Vec<String> = analyze("Nghị quyết Đảng").into_iter().map(|s| s.folded).collect();
+        assert_eq!(folded, ["nghi", "quyet", "dang"]);
+    }
+}
