@@ -2,3 +2,6 @@
 
 pub mod text;
 pub mod extract;
+pub mod ingest;
+pub mod index;
+pub mod search;

@@ -4,3 +4,35 @@
 pub mod article;
 pub mod boilerplate;
 pub mod date;
+pub mod province;
+
+use article::Article;
+use date::ArticleDate;
+
+/// A cited document: its canonical label and the facet path it is counted under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub label: String,
+    pub facet: Vec<String>,
+    pub term_inferred: bool,
+}
+
+/// Everything vnsearch extracts from an article besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFacts {
+    pub date: Option<ArticleDate>,
+    pub primary_province: Option<String>,
+    /// Canonical (pre-merger) names, sorted.
+    pub provinces: Vec<String>,
+    pub citations: Vec<Citation>,
+}
+
+/// Runs every extractor over an article.
+pub fn article_facts(article: &Article) -> ArticleFacts {
+    let text = format!("{}\n{}", article.summary, article.body);
+    let date = date::find_article_date(article.header_date, article.published, &article.title, &text);
+    ArticleFacts {
+        date,
+        ..ArticleFacts::default()
+    }
+}

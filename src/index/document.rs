@@ -1,0 +1,147 @@
+//! From an article and its extracted facts to a tantivy document, and back for display.
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Facet;
+use tantivy::{DateTime, TantivyDocument};
+
+use super::Fields;
+use crate::extract::date::Date;
+use crate::extract::{article_facts, ArticleFacts};
+use crate::ingest::{hash_bytes, SourceDoc};
+
+/// What a hit shows besides its body, stored as one JSON value. The shape is internal; the
+/// public JSON shape is `search::output`.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct StoredMeta {
+    pub id: String,
+    pub key: String,
+    pub path: String,
+    pub line: Option<usize>,
+    pub title: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub date_source: Option<String>,
+    pub year_only: bool,
+    pub primary_province: Option<String>,
+    pub provinces: Vec<String>,
+    pub references: Vec<String>,
+    pub category: Option<String>,
+    pub author: Option<String>,
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(date: Date) -> i64 {
+    let y = i64::from(date.year) - i64::from(date.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(date.month);
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(date.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+pub fn to_datetime(date: Date) -> DateTime {
+    DateTime::from_timestamp_secs(days_from_civil(date) * 86_400)
+}
+
+/// The text whose hash detects the same article under two ids.
+pub fn text_hash(doc: &SourceDoc) -> u64 {
+    let a = &doc.article;
+    hash_bytes(format!("{}\n{}\n{}", a.title, a.summary, a.body).as_bytes())
+}
+
+/// The body as indexed and shown: the summary (sapo) leads, as on the page.
+fn full_body(doc: &SourceDoc) -> String {
+    let a = &doc.article;
+    if a.summary.is_empty() {
+        a.body.clone()
+    } else if a.body.is_empty() {
+        a.summary.clone()
+    } else {
+        format!("{}\n{}", a.summary, a.body)
+    }
+}
+
+/// Builds the document for a source article; extraction runs here, off the writer's threads.
+pub fn build(fields: &Fields, doc: &SourceDoc) -> TantivyDocument {
+    let facts = article_facts(&doc.article);
+    build_with_facts(fields, doc, &facts)
+}
+
+pub fn build_with_facts(fields: &Fields, doc: &SourceDoc, facts: &ArticleFacts) -> TantivyDocument {
+    let a = &doc.article;
+    let mut out = TantivyDocument::default();
+    out.add_text(fields.key, &doc.key);
+    out.add_text(fields.id, &doc.id);
+    out.add_text(fields.title, &a.title);
+    out.add_text(fields.title_folded, &a.title);
+    let body = full_body(doc);
+    out.add_text(fields.body, &body);
+    out.add_text(fields.body_folded, &body);
+    if let Some(source) = &a.source {
+        out.add_text(fields.source, source);
+        out.add_text(fields.source_folded, source);
+    }
+    out.add_u64(fields.content_hash, doc.content_hash);
+    out.add_u64(fields.text_hash, text_hash(doc));
+    if let Some(found) = &facts.date {
+        out.add_date(fields.date, to_datetime(found.date));
+        out.add_facet(fields.year, Facet::from_path([found.date.year.to_string()]));
+    }
+    for province in &facts.provinces {
+        if let Some(path) = crate::search::facets::place_path(province, false) {
+            out.add_facet(fields.place, Facet::from_path(path));
+        }
+        if let Some(path) = crate::search::facets::place_path(province, true) {
+            out.add_facet(fields.place_now, Facet::from_path(path));
+        }
+    }
+    for citation in &facts.citations {
+        out.add_facet(fields.resolution, Facet::from_path(&citation.facet));
+    }
+    if let Some(category) = &a.category {
+        out.add_facet(fields.category, Facet::from_path([category.as_str()]));
+    }
+    let meta = StoredMeta {
+        id: doc.id.clone(),
+        key: doc.key.clone(),
+        path: doc.path.display().to_string(),
+        line: doc.line,
+        title: a.title.clone(),
+        source: a.source.clone(),
+        url: a.url.clone(),
+        date: facts.date.map(|d| {
+            if d.year_only {
+                d.date.year.to_string()
+            } else {
+                d.date.to_string()
+            }
+        }),
+        date_source: facts.date.map(|d| d.source.as_str().to_owned()),
+        year_only: facts.date.is_some_and(|d| d.year_only),
+        primary_province: facts.primary_province.clone(),
+        provinces: facts.provinces.clone(),
+        references: facts.citations.iter().map(|c| c.label.clone()).collect(),
+        category: a.category.clone(),
+        author: a.author.clone(),
+    };
+    out.add_text(
+        fields.meta,
+        serde_json::to_string(&meta).expect("metadata serialises"),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days_match_known_dates() {
+        let d = |year, month, day| days_from_civil(Date { year, month, day });
+        assert_eq!(d(1970, 1, 1), 0);
+        assert_eq!(d(2000, 3, 1), 11_017);
+        assert_eq!(d(2019, 7, 28), 18_105);
+    }
+}

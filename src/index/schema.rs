@@ -1,0 +1,107 @@
+//! The index schema. Every analysed text exists twice: with diacritics (term frequencies only,
+//! for the exact-diacritic preference) and folded (with positions, for phrases and proximity).
+//! Positions are kept once, on the folded view, which keeps the index small.
+
+use tantivy::schema::{
+    DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
+    TextOptions, FAST, STORED, STRING,
+};
+
+use crate::text::tantivy_analyzer::{EXACT, FOLDED};
+
+/// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields of the schema, resolved once.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Stable identity for incremental indexing: canonical path (+ `#record-id`).
+    pub key: Field,
+    /// Short id for people (file stem or record id).
+    pub id: Field,
+    pub title: Field,
+    pub title_folded: Field,
+    pub body: Field,
+    pub body_folded: Field,
+    pub source: Field,
+    pub source_folded: Field,
+    pub date: Field,
+    pub content_hash: Field,
+    pub text_hash: Field,
+    /// JSON with what a hit shows besides the body (see `document::StoredMeta`).
+    pub meta: Field,
+    /// `/region/province` for every province an article mentions (pre-merger units).
+    pub place: Field,
+    /// `/region/unit` rolled up to the 34 units in force since July 2025.
+    pub place_now: Field,
+    /// Party documents cited (see `extract::references`).
+    pub resolution: Field,
+    pub year: Field,
+    pub category: Field,
+}
+
+fn analysed(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(record),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+pub fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let freqs = IndexRecordOption::WithFreqs;
+    let positions = IndexRecordOption::WithFreqsAndPositions;
+    let fields = Fields {
+        key: builder.add_text_field("key", STRING | STORED | FAST),
+        id: builder.add_text_field("id", STRING | STORED),
+        title: builder.add_text_field("title", analysed(EXACT, freqs, true)),
+        title_folded: builder.add_text_field("title_folded", analysed(FOLDED, positions, false)),
+        body: builder.add_text_field("body", analysed(EXACT, freqs, true)),
+        body_folded: builder.add_text_field("body_folded", analysed(FOLDED, positions, false)),
+        source: builder.add_text_field("source", analysed(EXACT, freqs, false)),
+        source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
+        date: builder.add_date_field(
+            "date",
+            DateOptions::default().set_indexed().set_fast().set_stored(),
+        ),
+        content_hash: builder.add_u64_field("content_hash", NumericOptions::default().set_fast()),
+        text_hash: builder.add_u64_field("text_hash", NumericOptions::default().set_fast()),
+        meta: builder.add_text_field("meta", STORED),
+        place: builder.add_facet_field("place", FacetOptions::default()),
+        place_now: builder.add_facet_field("place_now", FacetOptions::default()),
+        resolution: builder.add_facet_field("resolution", FacetOptions::default()),
+        year: builder.add_facet_field("year", FacetOptions::default()),
+        category: builder.add_facet_field("category", FacetOptions::default()),
+    };
+    (builder.build(), fields)
+}
+
+/// Resolves the fields of an opened index by name.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        key: f("key")?,
+        id: f("id")?,
+        title: f("title")?,
+        title_folded: f("title_folded")?,
+        body: f("body")?,
+        body_folded: f("body_folded")?,
+        source: f("source")?,
+        source_folded: f("source_folded")?,
+        date: f("date")?,
+        content_hash: f("content_hash")?,
+        text_hash: f("text_hash")?,
+        meta: f("meta")?,
+        place: f("place")?,
+        place_now: f("place_now")?,
+        resolution: f("resolution")?,
+        year: f("year")?,
+        category: f("category")?,
+    })
+}

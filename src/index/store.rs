@@ -1,0 +1,110 @@
+//! Opening and creating an index directory, with errors a person can act on.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, ReloadPolicy};
+use thiserror::Error;
+
+use super::meta::IndexMeta;
+use super::schema::{build_schema, fields_of, Fields, SCHEMA_VERSION};
+use crate::text::tantivy_analyzer;
+
+#[derive(Debug, Error)]
+pub enum IndexError {
+    #[error("no index at {0}: run `vnsearch index PATH` to build one")]
+    Missing(PathBuf),
+    #[error(
+        "the index at {dir} was built by schema version {found}, this vnsearch uses {expected}: rebuild it with `vnsearch index --rebuild`"
+    )]
+    OldSchema {
+        dir: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error("the index at {0} is locked by another process (another `vnsearch index` is running); try again when it ends")]
+    Locked(PathBuf),
+    #[error("the index at {dir} is damaged ({cause}): rebuild it with `vnsearch index --rebuild`")]
+    Damaged { dir: PathBuf, cause: String },
+    #[error("cannot write the index at {dir}: {cause}")]
+    Io { dir: PathBuf, cause: String },
+}
+
+/// An open vnsearch index.
+pub struct IndexStore {
+    pub dir: PathBuf,
+    pub index: Index,
+    pub fields: Fields,
+    pub meta: IndexMeta,
+}
+
+fn damaged(dir: &Path, cause: impl ToString) -> IndexError {
+    IndexError::Damaged {
+        dir: dir.to_owned(),
+        cause: cause.to_string(),
+    }
+}
+
+impl IndexStore {
+    /// Whether `dir` holds a vnsearch index (of any version).
+    pub fn exists(dir: &Path) -> bool {
+        IndexMeta::path(dir).exists()
+    }
+
+    pub fn open(dir: &Path) -> Result<IndexStore, IndexError> {
+        let meta = match IndexMeta::load(dir) {
+            Ok(Some(meta)) => meta,
+            Ok(None) => return Err(IndexError::Missing(dir.to_owned())),
+            Err(err) => return Err(damaged(dir, format!("{err:#}"))),
+        };
+        if meta.schema_version != SCHEMA_VERSION {
+            return Err(IndexError::OldSchema {
+                dir: dir.to_owned(),
+                found: meta.schema_version,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+        tantivy_analyzer::register(&index);
+        let fields = fields_of(&index.schema()).map_err(|e| damaged(dir, e))?;
+        Ok(IndexStore {
+            dir: dir.to_owned(),
+            index,
+            fields,
+            meta,
+        })
+    }
+
+    /// Creates an empty index in `dir` (made if missing).
+    pub fn create(dir: &Path) -> Result<IndexStore, IndexError> {
+        let io = |e: &dyn std::fmt::Display| IndexError::Io {
+            dir: dir.to_owned(),
+            cause: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| io(&e))?;
+        let (schema, fields) = build_schema();
+        let directory = MmapDirectory::open(dir).map_err(|e| io(&e))?;
+        let index = Index::open_or_create(directory, schema).map_err(|e| io(&e))?;
+        tantivy_analyzer::register(&index);
+        let meta = IndexMeta {
+            schema_version: SCHEMA_VERSION,
+            ..IndexMeta::default()
+        };
+        meta.save(dir).map_err(|e| io(&format!("{e:#}")))?;
+        Ok(IndexStore {
+            dir: dir.to_owned(),
+            index,
+            fields,
+            meta,
+        })
+    }
+
+    /// A reader that sees the last commit; searches never block on a running indexer.
+    pub fn reader(&self) -> Result<IndexReader, IndexError> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| damaged(&self.dir, e))
+    }
+}

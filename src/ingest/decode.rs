@@ -1,0 +1,79 @@
+//! Bytes to text: BOMs, UTF-16, invalid UTF-8 and binary files that carry a `.txt` name.
+
+/// Decoded text and, when the bytes needed mending, what was done.
+pub struct Decoded {
+    pub text: String,
+    pub repair: Option<String>,
+}
+
+/// Decodes a file's bytes; `Err` names why the file cannot be an article.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty file".into());
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok(decode_utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok(decode_utf16(rest, u16::from_be_bytes));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err("binary content (NUL bytes), not a text article".into());
+    }
+    decode_utf8(bytes)
+}
+
+fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            repair: None,
+        }),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes);
+            let bad = text.matches('\u{FFFD}').count();
+            if bad * 20 > text.chars().count().max(1) {
+                return Err(format!("not UTF-8 text ({bad} invalid sequences)"));
+            }
+            Ok(Decoded {
+                text: text.into_owned(),
+                repair: Some(format!("{bad} invalid UTF-8 sequence(s) replaced with U+FFFD")),
+            })
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let text: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect();
+    Decoded {
+        text,
+        repair: Some("decoded from UTF-16".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_what_scrapers_produce() {
+        assert_eq!(decode("Đảng".as_bytes()).unwrap().text, "Đảng");
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().text, "abc");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Đảng".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&utf16).unwrap().text, "Đảng");
+        let mended = decode(b"good text \xFF more good text here").unwrap();
+        assert!(mended.repair.is_some());
+        assert!(decode(b"\x00\x01\x02binary").is_err());
+        assert!(decode(b"  \n").is_err());
+    }
+}

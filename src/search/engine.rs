@@ -1,0 +1,281 @@
+//! Running a search: query, filters, ranking, paging, snippets and facets over one open index.
+
+use std::time::Instant;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
+use thiserror::Error;
+
+use super::build::{build, Highlights, Matching};
+use super::facets::{self, Dimension, FacetCount};
+use super::query::parse;
+use super::snippet::{snippets, Snippet};
+use crate::extract::date::Date;
+use crate::index::document::{to_datetime, StoredMeta};
+use crate::index::store::{IndexError, IndexStore};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+    /// Oldest first.
+    #[value(name = "-date")]
+    #[serde(rename = "-date")]
+    DateAsc,
+}
+
+/// Filters, already resolved to facet paths and dates.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Filters {
+    /// Region → province paths; a document matches any of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Vec<String>>,
+    /// Roll provinces up into the units in force since July 2025.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub merged: bool,
+    /// Each inner list is one `--resolution` filter: any of its paths matches.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resolutions: Vec<Vec<Vec<String>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(skip)]
+    pub from_date: Option<Date>,
+    #[serde(skip)]
+    pub to_date: Option<Date>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+    pub filters: Filters,
+    pub facets: Vec<Dimension>,
+    pub snippets: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            limit: 10,
+            offset: 0,
+            sort: SortOrder::Relevance,
+            filters: Filters::default(),
+            facets: Vec::new(),
+            snippets: 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    #[serde(flatten)]
+    pub meta: StoredMeta,
+    pub snippets: Vec<Snippet>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResponse {
+    pub total: usize,
+    pub took_ms: f64,
+    /// "all" when every bare word had to match, "any" after the fallback.
+    pub matching: &'static str,
+    /// The query did not parse and was read as plain words.
+    pub fallback: bool,
+    pub hits: Vec<Hit>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facets: Vec<(Dimension, Vec<FacetCount>)>,
+}
+
+#[derive(Debug, Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// An index opened for searching; reuse it for many queries (batch mode opens it once).
+pub struct Engine {
+    pub store: IndexStore,
+    reader: IndexReader,
+}
+
+fn facet_filter(field: tantivy::schema::Field, path: &[String]) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_facet(field, &Facet::from_path(path)),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.pop().expect("one query");
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+impl Engine {
+    pub fn open(store: IndexStore) -> Result<Engine, SearchError> {
+        let reader = store.reader()?;
+        Ok(Engine { store, reader })
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    fn filter_clauses(&self, filters: &Filters) -> Vec<Box<dyn Query>> {
+        let fields = &self.store.fields;
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        if !filters.places.is_empty() {
+            let field = if filters.merged { fields.place_now } else { fields.place };
+            out.push(any_of(filters.places.iter().map(|p| facet_filter(field, p)).collect()));
+        }
+        for alternatives in &filters.resolutions {
+            out.push(any_of(
+                alternatives.iter().map(|p| facet_filter(fields.resolution, p)).collect(),
+            ));
+        }
+        if let Some(category) = &filters.category {
+            out.push(facet_filter(fields.category, std::slice::from_ref(category)));
+        }
+        let (mut from, mut to) = (filters.from_date, filters.to_date);
+        if let Some(year) = filters.year {
+            let first = Date { year, month: 1, day: 1 };
+            let last = Date { year, month: 12, day: 31 };
+            from = Some(from.map_or(first, |f| f.max(first)));
+            to = Some(to.map_or(last, |t| t.min(last)));
+        }
+        if from.is_some() || to.is_some() {
+            let bound = |d: Option<Date>, end: bool| match d {
+                Some(d) => {
+                    let mut dt = to_datetime(d);
+                    if end {
+                        dt = DateTime::from_timestamp_secs(dt.into_timestamp_secs() + 86_399);
+                    }
+                    std::ops::Bound::Included(Term::from_field_date(fields.date, dt))
+                }
+                None => std::ops::Bound::Unbounded,
+            };
+            out.push(Box::new(RangeQuery::new(bound(from, false), bound(to, true))));
+        }
+        out
+    }
+
+    fn full_query(&self, text: Option<Box<dyn Query>>, filters: &Filters) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q)),
+            None => clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)))),
+        }
+        for filter in self.filter_clauses(filters) {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+        if clauses.len() == 1 {
+            return clauses.pop().expect("one clause").1;
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        let searcher = self.searcher();
+        let fields = &self.store.fields;
+        let parsed = parse(&request.query);
+        let mut highlights = Highlights::default();
+        let mut matching = Matching::All;
+        let mut text_query = parsed
+            .expr
+            .as_ref()
+            .map(|expr| build(fields, expr, Matching::All, &mut highlights));
+        let has_text = !request.query.trim().is_empty();
+        if has_text && matches!(text_query, Some(None) | None) {
+            // Only punctuation or nothing searchable: nothing can match.
+            text_query = Some(Some(super::build::nothing()));
+        }
+        let mut query = self.full_query(text_query.flatten(), &request.filters);
+        let mut total = searcher.search(&query, &Count)?;
+        if total == 0 && !parsed.explicit {
+            if let Some(expr) = &parsed.expr {
+                let mut any_highlights = Highlights::default();
+                if let Some(any) = build(fields, expr, Matching::Any, &mut any_highlights) {
+                    let any_query = self.full_query(Some(any), &request.filters);
+                    let any_total = searcher.search(&any_query, &Count)?;
+                    if any_total > 0 {
+                        query = any_query;
+                        total = any_total;
+                        matching = Matching::Any;
+                        highlights = any_highlights;
+                    }
+                }
+            }
+        }
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let addresses: Vec<(f32, DocAddress)> = if request.limit == 0 {
+            Vec::new()
+        } else {
+            match request.sort {
+                SortOrder::Relevance => searcher.search(&query, &top.order_by_score())?,
+                SortOrder::Date | SortOrder::DateAsc => {
+                    let order = if request.sort == SortOrder::Date { Order::Desc } else { Order::Asc };
+                    searcher
+                        .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
+                        .into_iter()
+                        .map(|(_, address)| (0.0, address))
+                        .collect()
+                }
+            }
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for (i, (score, address)) in addresses.into_iter().enumerate() {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let meta: StoredMeta = doc
+                .get_first(fields.meta)
+                .and_then(|v| v.as_str())
+                .and_then(|s| serde_json::from_str(s).ok())
+                .unwrap_or_default();
+            let body = doc.get_first(fields.body).and_then(|v| v.as_str()).unwrap_or("");
+            hits.push(Hit {
+                rank: request.offset + i + 1,
+                score,
+                meta,
+                snippets: snippets(body, &highlights.terms, request.snippets),
+            });
+        }
+        let mut facet_counts = Vec::new();
+        for &dimension in &request.facets {
+            facet_counts.push((
+                dimension,
+                facets::count(&searcher, fields, &query, dimension, request.filters.merged)?,
+            ));
+        }
+        Ok(SearchResponse {
+            total,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            matching: if matching == Matching::All { "all" } else { "any" },
+            fallback: parsed.fallback,
+            hits,
+            facets: facet_counts,
+        })
+    }
+}

@@ -1,0 +1,122 @@
+//! Facet paths (region → province, year, document references, category) and their counts.
+
+use serde::Serialize;
+use tantivy::collector::FacetCollector;
+use tantivy::query::Query;
+use tantivy::schema::Facet;
+use tantivy::Searcher;
+
+use crate::index::Fields;
+
+/// The facet dimensions users ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Province,
+    Region,
+    Year,
+    Resolution,
+    Category,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 5] = [
+        Dimension::Region,
+        Dimension::Province,
+        Dimension::Year,
+        Dimension::Resolution,
+        Dimension::Category,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Province => "province",
+            Dimension::Region => "region",
+            Dimension::Year => "year",
+            Dimension::Resolution => "resolution",
+            Dimension::Category => "category",
+        }
+    }
+}
+
+/// One counted value: its full path (e.g. region then province) and how many documents.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FacetCount {
+    pub value: String,
+    pub path: Vec<String>,
+    pub count: u64,
+}
+
+/// Region → province path of a province by canonical name; `merged` rolls it up to the unit it
+/// has belonged to since July 2025. Provinces without a known region sit under "Không rõ vùng".
+pub fn place_path(province: &str, merged: bool) -> Option<Vec<String>> {
+    use crate::extract::province::{current_unit, region_of};
+    let name = if merged { current_unit(province)? } else { province };
+    let region = region_of(name).unwrap_or(UNKNOWN_REGION);
+    Some(vec![region.to_owned(), name.to_owned()])
+}
+
+pub const UNKNOWN_REGION: &str = "Không rõ vùng";
+
+/// Counts documents matching `query` along `dimension`, most frequent first (ties by name).
+pub fn count(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &dyn Query,
+    dimension: Dimension,
+    merged: bool,
+) -> tantivy::Result<Vec<FacetCount>> {
+    let field = match dimension {
+        Dimension::Province | Dimension::Region if merged => fields.place_now,
+        Dimension::Province | Dimension::Region => fields.place,
+        Dimension::Year => fields.year,
+        Dimension::Resolution => fields.resolution,
+        Dimension::Category => fields.category,
+    };
+    let field_name = searcher.schema().get_field_name(field).to_owned();
+    // Provinces are the second level under regions; documents references are counted at
+    // their leaves (each leaf is one cited document) and at every level above.
+    let depth = match dimension {
+        Dimension::Region | Dimension::Year | Dimension::Category => 1,
+        Dimension::Province => 2,
+        Dimension::Resolution => 4,
+    };
+    let mut results: Vec<FacetCount> = Vec::new();
+    let mut frontier = vec![Facet::root()];
+    for level in 1..=depth {
+        if frontier.is_empty() {
+            break;
+        }
+        let mut collector = FacetCollector::for_field(&field_name);
+        for facet in &frontier {
+            collector.add_facet(facet.clone());
+        }
+        let counts = searcher.search(query, &collector)?;
+        let mut next = Vec::new();
+        for parent in &frontier {
+            for (facet, n) in counts.get(parent.clone()) {
+                let path: Vec<String> = facet.to_path().into_iter().map(str::to_owned).collect();
+                let keep = match dimension {
+                    Dimension::Province => level == 2,
+                    Dimension::Resolution => true,
+                    _ => level == 1,
+                };
+                if keep {
+                    results.push(FacetCount {
+                        value: path.last().cloned().unwrap_or_default(),
+                        path,
+                        count: n,
+                    });
+                }
+                next.push(facet.clone());
+            }
+        }
+        frontier = next;
+    }
+    if dimension == Dimension::Year {
+        results.sort_by(|a, b| b.value.cmp(&a.value));
+    } else {
+        results.sort_by(|a, b| b.count.cmp(&a.count).then(a.path.cmp(&b.path)));
+    }
+    Ok(results)
+}

@@ -1,0 +1,9 @@
+//! Searching: the query language, ranking, snippets and facets.
+
+pub mod build;
+pub mod engine;
+pub mod facets;
+pub mod query;
+pub mod snippet;
+
+pub use engine::{Engine, Filters, Hit, SearchError, SearchRequest, SearchResponse, SortOrder};
