@@ -1,7 +1,8 @@
 //! vnsearch: full-text search for Vietnamese news and reports on Party-building work.
 
-pub mod text;
+pub mod cli;
 pub mod extract;
-pub mod ingest;
 pub mod index;
+pub mod ingest;
 pub mod search;
+pub mod text;

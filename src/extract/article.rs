@@ -100,7 +100,9 @@ fn source_line(line: &str) -> Option<(Option<String>, String)> {
 
 /// Cleans body lines: footer cut, chrome dropped, a photo caption repeated on the next line
 /// kept once, blank lines removed. Returns the body and any "Nguồn …: URL" line found.
-fn clean_lines<'a>(lines: impl Iterator<Item = &'a str>) -> (String, Option<(Option<String>, String)>) {
+fn clean_lines<'a>(
+    lines: impl Iterator<Item = &'a str>,
+) -> (String, Option<(Option<String>, String)>) {
     let table = Boilerplate::get();
     let mut kept: Vec<String> = Vec::new();
     let mut previous_key = String::new();
@@ -175,7 +177,10 @@ pub fn parse_raw_text(text: &str) -> Article {
                 i += 1;
                 continue;
             }
-            if article.source.is_none() && table.is_source(&line_key) && next_is_title(&lines[i + 1..]) {
+            if article.source.is_none()
+                && table.is_source(&line_key)
+                && next_is_title(&lines[i + 1..])
+            {
                 article.source = Some(collapse_spaces(line));
                 i += 1;
                 continue;
@@ -227,10 +232,16 @@ pub fn from_record(record: &RecordFields<'_>) -> Article {
     };
     let (summary, _) = clean_lines(split_lines(record.summary).into_iter());
     let (body, credit) = clean_lines(split_lines(record.body).into_iter());
-    let mut title = non_empty(record.title).map(|t| collapse_spaces(&t)).unwrap_or_default();
+    let mut title = non_empty(record.title)
+        .map(|t| collapse_spaces(&t))
+        .unwrap_or_default();
     if title.is_empty() {
         let first = summary.lines().chain(body.lines()).next().unwrap_or("");
-        title = if first.chars().count() > 120 { short_title(first) } else { first.to_owned() };
+        title = if first.chars().count() > 120 {
+            short_title(first)
+        } else {
+            first.to_owned()
+        };
     }
     Article {
         title,
@@ -262,16 +273,25 @@ mod tests {
     #[test]
     fn seed_headers_are_read() {
         let a = parse_raw_text(&seed("004"));
-        assert_eq!(a.title, "Bí thư Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh");
+        assert_eq!(
+            a.title,
+            "Bí thư Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh"
+        );
         assert_eq!(a.source.as_deref(), Some("Tỉnh uỷ Hoà Bình"));
         assert_eq!(a.header_date.unwrap().to_string(), "2022-11-23");
         assert!(a.body.starts_with("Ngày 22/11, đồng chí Nguyễn Phi Long"));
 
         let a = parse_raw_text(&seed("002"));
-        assert!(a.title.starts_with("Cụm thi đua số 5 Ngành Tổ chức xây dựng Đảng"));
+        assert!(a
+            .title
+            .starts_with("Cụm thi đua số 5 Ngành Tổ chức xây dựng Đảng"));
         assert_eq!(a.header_date.unwrap().to_string(), "2019-07-28");
         assert!(a.body.starts_with("Ngày 26-7-2019, tại TP. Trà Vinh"));
-        assert!(a.body.ends_with("Đinh Thành"), "footer cut: {:?}", &a.body[a.body.len() - 60..]);
+        assert!(
+            a.body.ends_with("Đinh Thành"),
+            "footer cut: {:?}",
+            &a.body[a.body.len() - 60..]
+        );
 
         let a = parse_raw_text(&seed("003"));
         assert_eq!(a.header_date.unwrap().to_string(), "2023-06-23");
@@ -279,9 +299,18 @@ mod tests {
         assert!(!a.body.contains("Phóng sự ảnh"));
 
         let a = parse_raw_text(&seed("000"));
-        assert_eq!(a.url.as_deref().map(|u| u.starts_with("https://nhandan.vn/")), Some(true));
+        assert_eq!(
+            a.url
+                .as_deref()
+                .map(|u| u.starts_with("https://nhandan.vn/")),
+            Some(true)
+        );
         assert_eq!(a.source.as_deref(), Some("Nhân Dân"));
-        assert_eq!(a.body.matches("Quang cảnh hội nghị.").count(), 1, "repeated caption kept once");
+        assert_eq!(
+            a.body.matches("Quang cảnh hội nghị.").count(),
+            1,
+            "repeated caption kept once"
+        );
 
         let a = parse_raw_text(&seed("001"));
         assert!(!a.body.contains("Phản hồi") && !a.body.contains("Các tin khác"));
@@ -290,7 +319,10 @@ mod tests {
 
     #[test]
     fn messy_characters_are_mended_for_display() {
-        assert_eq!(display_form("Ðảng\u{00A0}viên &quot;A&quot;"), "Đảng viên \"A\"");
+        assert_eq!(
+            display_form("Ðảng\u{00A0}viên &quot;A&quot;"),
+            "Đảng viên \"A\""
+        );
         assert_eq!(display_form("ho\u{0300}a"), "hòa");
     }
 

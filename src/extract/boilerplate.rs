@@ -78,10 +78,10 @@ impl Boilerplate {
     /// publisher word.
     pub fn is_source(&self, line_key: &str) -> bool {
         line_key.split_whitespace().count() <= 6
-            && self.source.iter().any(|s| {
-                line_key.starts_with(s.as_str())
-                    && line_key[s.len()..].starts_with(' ')
-            })
+            && self
+                .source
+                .iter()
+                .any(|s| line_key.starts_with(s.as_str()) && line_key[s.len()..].starts_with(' '))
     }
 }
 
@@ -99,14 +99,20 @@ mod tests {
         assert!(table.is_cut(&key("Phản hồi")));
         assert!(table.is_chrome(&key("Thời sự - Chính trị")));
         assert!(table.is_source(&key("Tỉnh uỷ Hoà Bình")));
-        assert!(!table.is_source(&key("Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh về kết quả")));
+        assert!(!table.is_source(&key(
+            "Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh về kết quả"
+        )));
         assert!(!table.is_source(&key("Báo cáo")));
     }
 
     #[test]
     fn ordinary_lines_are_kept() {
         let table = Boilerplate::get();
-        for line in ["Quang cảnh hội nghị.", "Phản hồi của cử tri rất tích cực", "Đinh Thành"] {
+        for line in [
+            "Quang cảnh hội nghị.",
+            "Phản hồi của cử tri rất tích cực",
+            "Đinh Thành",
+        ] {
             let k = key(line);
             assert!(!table.is_dropped(&k) && !table.is_cut(&k), "{line}");
         }

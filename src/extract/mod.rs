@@ -30,7 +30,12 @@ pub struct ArticleFacts {
 /// Runs every extractor over an article.
 pub fn article_facts(article: &Article) -> ArticleFacts {
     let text = format!("{}\n{}", article.summary, article.body);
-    let date = date::find_article_date(article.header_date, article.published, &article.title, &text);
+    let date = date::find_article_date(
+        article.header_date,
+        article.published,
+        &article.title,
+        &text,
+    );
     ArticleFacts {
         date,
         ..ArticleFacts::default()

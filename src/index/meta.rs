@@ -29,8 +29,12 @@ impl IndexMeta {
         }
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        let meta = serde_json::from_str(&text)
-            .with_context(|| format!("{} is damaged; rebuild with `vnsearch index --rebuild`", path.display()))?;
+        let meta = serde_json::from_str(&text).with_context(|| {
+            format!(
+                "{} is damaged; rebuild with `vnsearch index --rebuild`",
+                path.display()
+            )
+        })?;
         Ok(Some(meta))
     }
 

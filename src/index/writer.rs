@@ -151,10 +151,14 @@ pub fn index_paths(
     } else {
         existing_documents(store)?
     };
-    let mut by_text: HashMap<u64, String> =
-        existing.iter().map(|(key, &(_, text))| (text, key.clone())).collect();
-    let mut writer: IndexWriter<TantivyDocument> =
-        store.index.writer(options.memory_budget).map_err(|err| match err {
+    let mut by_text: HashMap<u64, String> = existing
+        .iter()
+        .map(|(key, &(_, text))| (text, key.clone()))
+        .collect();
+    let mut writer: IndexWriter<TantivyDocument> = store
+        .index
+        .writer(options.memory_budget)
+        .map_err(|err| match err {
             tantivy::TantivyError::LockFailure(..) => IndexError::Locked(store.dir.clone()).into(),
             other => anyhow::Error::from(other).context("cannot open the index for writing"),
         })?;
@@ -202,7 +206,8 @@ pub fn index_paths(
             by_text.insert(text, doc.key.clone());
             to_build.push(doc);
         }
-        let built: Vec<TantivyDocument> = to_build.par_iter().map(|doc| build(&fields, doc)).collect();
+        let built: Vec<TantivyDocument> =
+            to_build.par_iter().map(|doc| build(&fields, doc)).collect();
         for (doc, tantivy_doc) in to_build.iter().zip(built) {
             if existing.contains_key(&doc.key) {
                 writer.delete_term(Term::from_field_text(fields.key, &doc.key));

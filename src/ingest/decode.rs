@@ -41,7 +41,9 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
             }
             Ok(Decoded {
                 text: text.into_owned(),
-                repair: Some(format!("{bad} invalid UTF-8 sequence(s) replaced with U+FFFD")),
+                repair: Some(format!(
+                    "{bad} invalid UTF-8 sequence(s) replaced with U+FFFD"
+                )),
             })
         }
     }

@@ -77,7 +77,8 @@ pub fn read_file(path: &Path) -> FileRead {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            read.problems.push(problem(format!("cannot read: {err}"), true));
+            read.problems
+                .push(problem(format!("cannot read: {err}"), true));
             return read;
         }
     };
@@ -101,7 +102,10 @@ pub fn read_file(path: &Path) -> FileRead {
     } else {
         let article = parse_raw_text(&decoded.text);
         if article.title.is_empty() && article.body.is_empty() {
-            read.problems.push(problem("no article text (empty or only page chrome)".into(), true));
+            read.problems.push(problem(
+                "no article text (empty or only page chrome)".into(),
+                true,
+            ));
             return read;
         }
         read.docs.push(SourceDoc {
@@ -147,7 +151,8 @@ fn read_jsonl(path: &Path, key: &str, text: &str, read: &mut FileRead) {
         let record: Record = match serde_json::from_str(line) {
             Ok(record) => record,
             Err(err) => {
-                read.problems.push(problem(format!("not a JSON record: {err}")));
+                read.problems
+                    .push(problem(format!("not a JSON record: {err}")));
                 continue;
             }
         };

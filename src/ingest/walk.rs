@@ -43,7 +43,10 @@ pub fn find_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                     }
                 }
                 Err(err) => problems.push(Problem {
-                    path: err.path().map(Path::to_owned).unwrap_or_else(|| root.clone()),
+                    path: err
+                        .path()
+                        .map(Path::to_owned)
+                        .unwrap_or_else(|| root.clone()),
                     line: None,
                     what: format!("cannot walk: {err}"),
                     skipped: true,

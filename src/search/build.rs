@@ -1,8 +1,10 @@
 //! From a parsed query to a tantivy query that ranks the way Vietnamese needs.
 //!
-//! - Every syllable matches through the folded view; a syllable typed with diacritics also
-//!   scores its exact form, so "hòa" ranks "hòa" above "hóa" and "hoa". A syllable typed without
-//!   diacritics does not, so "hoa binh" is not pulled towards the flower "hoa".
+//! - Every syllable matches through the folded view. When the query is typed with diacritics,
+//!   each syllable's exact form carries most of the weight and a folded-only match is
+//!   discounted, so "hòa" ranks "hòa" above "hóa" and "hoa" (and "tinh giản" prefers "tinh" to
+//!   "tỉnh"). A query typed without any diacritics is matched through folding alone, so
+//!   "hoa binh" is not pulled towards the flower "hoa".
 //! - Vietnamese words are several syllables, so runs of bare words also score as a phrase and
 //!   as adjacent pairs: documents holding them adjacent and in order outrank the rest.
 //! - The title outweighs the body.
@@ -16,11 +18,13 @@ use crate::index::Fields;
 use crate::text::{analyze, Syllable};
 
 const TITLE_BOOST: f32 = 2.0;
-const SOURCE_BOOST: f32 = 1.0;
-/// Extra weight of a syllable matched with the diacritics the user typed.
+const SOURCE_BOOST: f32 = 1.5;
+/// Weight of a folded-only match when the user typed diacritics.
+const FOLDED_DISCOUNT: f32 = 0.3;
+/// Weight of the diacritic-exact match of a syllable in a quoted phrase or symbol.
 const EXACT_BOOST: f32 = 0.6;
 /// A run of bare words found as a whole phrase.
-const PHRASE_BOOST: f32 = 2.5;
+const PHRASE_BOOST: f32 = 3.0;
 /// Two neighbouring bare words found adjacent.
 const PAIR_BOOST: f32 = 0.8;
 
@@ -45,7 +49,8 @@ impl Highlights {
 pub enum Matching {
     /// Every bare word must match.
     All,
-    /// Any bare word may match (the fallback when nothing matches all).
+    /// Two thirds of the bare words (at least two) must match: the fallback when nothing
+    /// matches all of them, for queries of three words or more.
     Any,
 }
 
@@ -112,21 +117,48 @@ fn union(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 }
 
 /// One syllable in the fields of a scope.
-fn syllable_query(fields: &Fields, scope: Scope, syllable: &Syllable) -> Box<dyn Query> {
-    let with_marks = syllable.exact != syllable.folded;
+///
+/// Typed without diacritics, it matches through folding alone. Typed with them, it matches the
+/// same syllable (any tone placement) and the same letters written without any mark (text typed
+/// without diacritics), the latter discounted; with `loose`, any syllable that folds alike too
+/// ("hòa" finds "hóa" and "hoa" below "hòa").
+fn syllable_query(ctx: &Ctx, scope: Scope, syllable: &Syllable, loose: bool) -> Box<dyn Query> {
     let mut clauses = Vec::new();
-    for pair in field_pairs(fields, scope) {
-        clauses.push(boosted(term_query(pair.folded, &syllable.folded), pair.boost));
-        if with_marks {
-            clauses.push(boosted(term_query(pair.exact, &syllable.exact), pair.boost * EXACT_BOOST));
+    for pair in field_pairs(ctx.fields, scope) {
+        if !ctx.accented {
+            clauses.push(boosted(
+                term_query(pair.folded, &syllable.folded),
+                pair.boost,
+            ));
+            continue;
+        }
+        clauses.push(boosted(term_query(pair.exact, &syllable.exact), pair.boost));
+        if syllable.exact != syllable.folded {
+            clauses.push(boosted(
+                term_query(pair.exact, &syllable.folded),
+                pair.boost * FOLDED_DISCOUNT,
+            ));
+        }
+        if loose {
+            clauses.push(boosted(
+                term_query(pair.folded, &syllable.folded),
+                pair.boost * FOLDED_DISCOUNT,
+            ));
         }
     }
     union(clauses)
 }
 
+/// What every clause of one query shares.
+struct Ctx<'a> {
+    fields: &'a Fields,
+    /// The user typed diacritics somewhere in the query.
+    accented: bool,
+}
+
 /// Several syllables in a row (a quoted phrase, or a symbol such as "35-CT/TW").
-fn sequence_query(fields: &Fields, scope: Scope, syllables: &[Syllable], quoted: bool) -> Box<dyn Query> {
-    let pairs = field_pairs(fields, scope);
+fn sequence_query(ctx: &Ctx, scope: Scope, syllables: &[Syllable], quoted: bool) -> Box<dyn Query> {
+    let pairs = field_pairs(ctx.fields, scope);
     let phrase = union(
         pairs
             .iter()
@@ -138,7 +170,12 @@ fn sequence_query(fields: &Fields, scope: Scope, syllables: &[Syllable], quoted:
         let exact = union(
             pairs
                 .iter()
-                .map(|pair| boosted(term_query(pair.exact, &syllable.exact), pair.boost * EXACT_BOOST))
+                .map(|pair| {
+                    boosted(
+                        term_query(pair.exact, &syllable.exact),
+                        pair.boost * EXACT_BOOST,
+                    )
+                })
                 .collect(),
         );
         // Quoted phrases keep the diacritics the user typed; bare symbols only prefer them.
@@ -147,15 +184,19 @@ fn sequence_query(fields: &Fields, scope: Scope, syllables: &[Syllable], quoted:
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn term_expr_query(fields: &Fields, term: &TermExpr, highlights: Option<&mut Highlights>) -> Option<Box<dyn Query>> {
+fn term_expr_query(
+    ctx: &Ctx,
+    term: &TermExpr,
+    highlights: Option<&mut Highlights>,
+) -> Option<Box<dyn Query>> {
     let syllables = analyze(&term.text);
     if let Some(h) = highlights {
         h.add(&syllables);
     }
     match syllables.len() {
         0 => None,
-        1 => Some(syllable_query(fields, term.scope, &syllables[0])),
-        _ => Some(sequence_query(fields, term.scope, &syllables, term.quoted)),
+        1 => Some(syllable_query(ctx, term.scope, &syllables[0], true)),
+        _ => Some(sequence_query(ctx, term.scope, &syllables, term.quoted)),
     }
 }
 
@@ -165,11 +206,17 @@ fn proximity_clauses(fields: &Fields, scope: Scope, run: &[Syllable]) -> Vec<Box
     if run.len() < 2 {
         return out;
     }
-    for pair in field_pairs(fields, scope).iter().filter(|p| p.folded != fields.source_folded) {
-        out.push(boosted(phrase_query(pair.folded, run), pair.boost * PHRASE_BOOST));
+    for pair in field_pairs(fields, scope) {
+        out.push(boosted(
+            phrase_query(pair.folded, run),
+            pair.boost * PHRASE_BOOST,
+        ));
         if run.len() > 2 {
             for window in run.windows(2) {
-                out.push(boosted(phrase_query(pair.folded, window), pair.boost * PAIR_BOOST));
+                out.push(boosted(
+                    phrase_query(pair.folded, window),
+                    pair.boost * PAIR_BOOST,
+                ));
             }
         }
     }
@@ -177,20 +224,27 @@ fn proximity_clauses(fields: &Fields, scope: Scope, run: &[Syllable]) -> Vec<Box
 }
 
 /// Builds the tantivy query; `None` when the query holds nothing searchable.
-pub fn build(fields: &Fields, expr: &Expr, matching: Matching, highlights: &mut Highlights) -> Option<Box<dyn Query>> {
-    build_expr(fields, expr, matching, Some(highlights))
+pub fn build(
+    fields: &Fields,
+    expr: &Expr,
+    accented: bool,
+    matching: Matching,
+    highlights: &mut Highlights,
+) -> Option<Box<dyn Query>> {
+    let ctx = Ctx { fields, accented };
+    build_expr(&ctx, expr, matching, Some(highlights))
 }
 
 fn build_expr(
-    fields: &Fields,
+    ctx: &Ctx,
     expr: &Expr,
     matching: Matching,
     mut highlights: Option<&mut Highlights>,
 ) -> Option<Box<dyn Query>> {
     match expr {
-        Expr::Term(term) => term_expr_query(fields, term, highlights),
+        Expr::Term(term) => term_expr_query(ctx, term, highlights),
         Expr::Not(inner) => {
-            let inner = build_expr(fields, inner, matching, None)?;
+            let inner = build_expr(ctx, inner, matching, None)?;
             Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(tantivy::query::AllQuery)),
                 (Occur::MustNot, inner),
@@ -199,62 +253,117 @@ fn build_expr(
         Expr::Or(parts) => {
             let clauses: Vec<Box<dyn Query>> = parts
                 .iter()
-                .filter_map(|p| build_expr(fields, p, matching, highlights.as_deref_mut()))
+                .filter_map(|p| build_expr(ctx, p, matching, highlights.as_deref_mut()))
                 .collect();
             (!clauses.is_empty()).then(|| union(clauses))
         }
-        Expr::And(parts) => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-            let mut positives = 0;
-            let mut run: Vec<Syllable> = Vec::new();
-            let mut run_scope = Scope::Any;
-            let mut proximity: Vec<Box<dyn Query>> = Vec::new();
-            for part in parts {
-                if let Expr::Not(inner) = part {
-                    if let Some(q) = build_expr(fields, inner, matching, None) {
-                        clauses.push((Occur::MustNot, q));
-                    }
-                    continue;
-                }
-                let single = match part {
-                    Expr::Term(t) if !t.quoted => {
-                        let syllables = analyze(&t.text);
-                        (syllables.len() == 1).then(|| (t.scope, syllables.into_iter().next().expect("one")))
-                    }
-                    _ => None,
-                };
-                match single {
-                    Some((scope, syllable)) if run.is_empty() || scope == run_scope => {
-                        run_scope = scope;
-                        run.push(syllable);
-                    }
-                    Some((scope, syllable)) => {
-                        proximity.extend(proximity_clauses(fields, run_scope, &run));
-                        run = vec![syllable];
-                        run_scope = scope;
-                    }
-                    None => {
-                        proximity.extend(proximity_clauses(fields, run_scope, &run));
-                        run.clear();
-                    }
-                }
-                if let Some(q) = build_expr(fields, part, matching, highlights.as_deref_mut()) {
-                    positives += 1;
-                    let occur = if matching == Matching::All { Occur::Must } else { Occur::Should };
-                    clauses.push((occur, q));
-                }
+        Expr::And(parts) => build_and(ctx, parts, matching, highlights),
+    }
+}
+
+/// A bare word of one syllable, with its scope.
+fn single_syllable(part: &Expr) -> Option<(Scope, Syllable)> {
+    match part {
+        Expr::Term(t) if !t.quoted => {
+            let mut syllables = analyze(&t.text);
+            (syllables.len() == 1).then(|| (t.scope, syllables.pop().expect("one syllable")))
+        }
+        _ => None,
+    }
+}
+
+fn build_and(
+    ctx: &Ctx,
+    parts: &[Expr],
+    matching: Matching,
+    mut highlights: Option<&mut Highlights>,
+) -> Option<Box<dyn Query>> {
+    let positives: Vec<&Expr> = parts
+        .iter()
+        .filter(|p| !matches!(p, Expr::Not(_)))
+        .collect();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for part in parts {
+        if let Expr::Not(inner) = part {
+            if let Some(q) = build_expr(ctx, inner, matching, None) {
+                clauses.push((Occur::MustNot, q));
             }
-            proximity.extend(proximity_clauses(fields, run_scope, &run));
-            if positives == 0 {
-                if clauses.is_empty() {
-                    return None;
-                }
-                clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
-            }
-            clauses.extend(proximity.into_iter().map(|q| (Occur::Should, q)));
-            Some(Box::new(BooleanQuery::new(clauses)))
         }
     }
+    // Runs of neighbouring one-syllable bare words with one scope: the would-be Vietnamese words.
+    let mut runs: Vec<(Scope, Vec<Syllable>)> = Vec::new();
+    let mut previous_single = false;
+    for part in &positives {
+        match single_syllable(part) {
+            Some((scope, syllable)) => match runs.last_mut() {
+                Some((run_scope, run)) if previous_single && *run_scope == scope => {
+                    run.push(syllable)
+                }
+                _ => runs.push((scope, vec![syllable])),
+            },
+            None => {}
+        }
+        previous_single = single_syllable(part).is_some();
+    }
+    // The whole query one run of bare words typed with diacritics: a document matches when every
+    // syllable matches diacritic-compatibly, or when the whole run is there as a folded phrase.
+    let whole_run = runs.len() == 1 && runs[0].1.len() == positives.len() && positives.len() > 1;
+    let mut required: Vec<Box<dyn Query>> = Vec::new();
+    for part in &positives {
+        let query = match single_syllable(part) {
+            Some((scope, syllable)) => {
+                if let Some(h) = highlights.as_deref_mut() {
+                    h.add(std::slice::from_ref(&syllable));
+                }
+                Some(syllable_query(ctx, scope, &syllable, !whole_run))
+            }
+            None => build_expr(ctx, part, matching, highlights.as_deref_mut()),
+        };
+        required.extend(query);
+    }
+    if required.is_empty() {
+        if clauses.is_empty() {
+            return None;
+        }
+        clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+        return Some(Box::new(BooleanQuery::new(clauses)));
+    }
+    if matching == Matching::Any {
+        // Most of the words, not any one of them: a two-word query is one Vietnamese word and
+        // has no fallback.
+        let n = required.len();
+        if n < 3 {
+            return None;
+        }
+        let minimum = (2 * n).div_ceil(3).max(2);
+        let most = BooleanQuery::with_minimum_required_clauses(
+            required.into_iter().map(|q| (Occur::Should, q)).collect(),
+            minimum,
+        );
+        clauses.push((Occur::Must, Box::new(most)));
+    } else if whole_run && ctx.accented {
+        let (scope, run) = &runs[0];
+        let every_syllable = Box::new(BooleanQuery::new(
+            required.into_iter().map(|q| (Occur::Must, q)).collect(),
+        ));
+        let folded_phrase = union(
+            field_pairs(ctx.fields, *scope)
+                .iter()
+                .map(|pair| boosted(phrase_query(pair.folded, run), pair.boost * FOLDED_DISCOUNT))
+                .collect(),
+        );
+        clauses.push((Occur::Must, union(vec![every_syllable, folded_phrase])));
+    } else {
+        clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
+    }
+    for (scope, run) in &runs {
+        clauses.extend(
+            proximity_clauses(ctx.fields, *scope, run)
+                .into_iter()
+                .map(|q| (Occur::Should, q)),
+        );
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
 }
 
 /// A query that matches nothing, for queries with no searchable syllable.

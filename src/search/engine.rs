@@ -4,7 +4,9 @@ use std::time::Instant;
 
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 use thiserror::Error;
@@ -66,6 +68,8 @@ pub struct SearchRequest {
     pub filters: Filters,
     pub facets: Vec<Dimension>,
     pub snippets: usize,
+    /// Attach tantivy's score explanation to each hit (for ranking work).
+    pub explain: bool,
 }
 
 impl Default for SearchRequest {
@@ -78,6 +82,7 @@ impl Default for SearchRequest {
             filters: Filters::default(),
             facets: Vec::new(),
             snippets: 3,
+            explain: false,
         }
     }
 }
@@ -89,13 +94,15 @@ pub struct Hit {
     #[serde(flatten)]
     pub meta: StoredMeta,
     pub snippets: Vec<Snippet>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
     pub total: usize,
     pub took_ms: f64,
-    /// "all" when every bare word had to match, "any" after the fallback.
+    /// "all" when every bare word had to match, "most" after the fallback.
     pub matching: &'static str,
     /// The query did not parse and was read as plain words.
     pub fallback: bool,
@@ -148,21 +155,45 @@ impl Engine {
         let fields = &self.store.fields;
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         if !filters.places.is_empty() {
-            let field = if filters.merged { fields.place_now } else { fields.place };
-            out.push(any_of(filters.places.iter().map(|p| facet_filter(field, p)).collect()));
+            let field = if filters.merged {
+                fields.place_now
+            } else {
+                fields.place
+            };
+            out.push(any_of(
+                filters
+                    .places
+                    .iter()
+                    .map(|p| facet_filter(field, p))
+                    .collect(),
+            ));
         }
         for alternatives in &filters.resolutions {
             out.push(any_of(
-                alternatives.iter().map(|p| facet_filter(fields.resolution, p)).collect(),
+                alternatives
+                    .iter()
+                    .map(|p| facet_filter(fields.resolution, p))
+                    .collect(),
             ));
         }
         if let Some(category) = &filters.category {
-            out.push(facet_filter(fields.category, std::slice::from_ref(category)));
+            out.push(facet_filter(
+                fields.category,
+                std::slice::from_ref(category),
+            ));
         }
         let (mut from, mut to) = (filters.from_date, filters.to_date);
         if let Some(year) = filters.year {
-            let first = Date { year, month: 1, day: 1 };
-            let last = Date { year, month: 12, day: 31 };
+            let first = Date {
+                year,
+                month: 1,
+                day: 1,
+            };
+            let last = Date {
+                year,
+                month: 12,
+                day: 31,
+            };
             from = Some(from.map_or(first, |f| f.max(first)));
             to = Some(to.map_or(last, |t| t.min(last)));
         }
@@ -177,7 +208,10 @@ impl Engine {
                 }
                 None => std::ops::Bound::Unbounded,
             };
-            out.push(Box::new(RangeQuery::new(bound(from, false), bound(to, true))));
+            out.push(Box::new(RangeQuery::new(
+                bound(from, false),
+                bound(to, true),
+            )));
         }
         out
     }
@@ -186,7 +220,10 @@ impl Engine {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         match text {
             Some(q) => clauses.push((Occur::Must, q)),
-            None => clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)))),
+            None => clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
+            )),
         }
         for filter in self.filter_clauses(filters) {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
@@ -202,12 +239,13 @@ impl Engine {
         let searcher = self.searcher();
         let fields = &self.store.fields;
         let parsed = parse(&request.query);
+        let accented = crate::text::has_diacritics(&request.query);
         let mut highlights = Highlights::default();
         let mut matching = Matching::All;
         let mut text_query = parsed
             .expr
             .as_ref()
-            .map(|expr| build(fields, expr, Matching::All, &mut highlights));
+            .map(|expr| build(fields, expr, accented, Matching::All, &mut highlights));
         let has_text = !request.query.trim().is_empty();
         if has_text && matches!(text_query, Some(None) | None) {
             // Only punctuation or nothing searchable: nothing can match.
@@ -218,7 +256,8 @@ impl Engine {
         if total == 0 && !parsed.explicit {
             if let Some(expr) = &parsed.expr {
                 let mut any_highlights = Highlights::default();
-                if let Some(any) = build(fields, expr, Matching::Any, &mut any_highlights) {
+                if let Some(any) = build(fields, expr, accented, Matching::Any, &mut any_highlights)
+                {
                     let any_query = self.full_query(Some(any), &request.filters);
                     let any_total = searcher.search(&any_query, &Count)?;
                     if any_total > 0 {
@@ -237,7 +276,11 @@ impl Engine {
             match request.sort {
                 SortOrder::Relevance => searcher.search(&query, &top.order_by_score())?,
                 SortOrder::Date | SortOrder::DateAsc => {
-                    let order = if request.sort == SortOrder::Date { Order::Desc } else { Order::Asc };
+                    let order = if request.sort == SortOrder::Date {
+                        Order::Desc
+                    } else {
+                        Order::Asc
+                    };
                     searcher
                         .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
                         .into_iter()
@@ -254,12 +297,28 @@ impl Engine {
                 .and_then(|v| v.as_str())
                 .and_then(|s| serde_json::from_str(s).ok())
                 .unwrap_or_default();
-            let body = doc.get_first(fields.body).and_then(|v| v.as_str()).unwrap_or("");
+            let body = doc
+                .get_first(fields.body)
+                .and_then(|v| v.as_str())
+                .unwrap_or("");
+            let explanation = if request.explain {
+                // tantivy 0.27 can trip an assertion while explaining nested boolean queries;
+                // an explanation is a debugging aid, so its failure must not end the search.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    query.explain(&searcher, address)
+                }))
+                .ok()
+                .and_then(Result::ok)
+                .and_then(|e| serde_json::from_str(&e.to_pretty_json()).ok())
+            } else {
+                None
+            };
             hits.push(Hit {
                 rank: request.offset + i + 1,
                 score,
                 meta,
                 snippets: snippets(body, &highlights.terms, request.snippets),
+                explanation,
             });
         }
         let mut facet_counts = Vec::new();
@@ -272,7 +331,11 @@ impl Engine {
         Ok(SearchResponse {
             total,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
-            matching: if matching == Matching::All { "all" } else { "any" },
+            matching: if matching == Matching::All {
+                "all"
+            } else {
+                "most"
+            },
             fallback: parsed.fallback,
             hits,
             facets: facet_counts,

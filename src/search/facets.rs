@@ -51,7 +51,11 @@ pub struct FacetCount {
 /// has belonged to since July 2025. Provinces without a known region sit under "Không rõ vùng".
 pub fn place_path(province: &str, merged: bool) -> Option<Vec<String>> {
     use crate::extract::province::{current_unit, region_of};
-    let name = if merged { current_unit(province)? } else { province };
+    let name = if merged {
+        current_unit(province)?
+    } else {
+        province
+    };
     let region = region_of(name).unwrap_or(UNKNOWN_REGION);
     Some(vec![region.to_owned(), name.to_owned()])
 }

@@ -102,13 +102,19 @@ fn lex(input: &str) -> Result<Vec<Lexeme>, ParseError> {
             continue;
         }
         let mut end = start;
-        while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '(' | ')' | '"' | '“' | '”') {
+        while end < chars.len()
+            && !chars[end].is_whitespace()
+            && !matches!(chars[end], '(' | ')' | '"' | '“' | '”')
+        {
             end += 1;
         }
         if end == start {
             // A scope followed by a parenthesis or nothing: read the name as a word.
             end = i;
-            while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '(' | ')' | '"') {
+            while end < chars.len()
+                && !chars[end].is_whitespace()
+                && !matches!(chars[end], '(' | ')' | '"')
+            {
                 end += 1;
             }
             let word: String = chars[i..end].iter().collect();
@@ -226,7 +232,13 @@ impl Parser {
 fn plain_words(input: &str) -> Option<Expr> {
     let cleaned: String = input
         .chars()
-        .map(|c| if matches!(c, '"' | '“' | '”' | '(' | ')') || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '"' | '“' | '”' | '(' | ')') || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let terms: Vec<Expr> = cleaned
         .split_whitespace()
@@ -297,7 +309,13 @@ mod tests {
         let q = parse("Nghị quyết Trung ương 4");
         assert_eq!(
             q.expr,
-            Some(Expr::And(vec![word("Nghị"), word("quyết"), word("Trung"), word("ương"), word("4")]))
+            Some(Expr::And(vec![
+                word("Nghị"),
+                word("quyết"),
+                word("Trung"),
+                word("ương"),
+                word("4")
+            ]))
         );
         assert!(!q.fallback && !q.explicit);
     }
@@ -334,11 +352,21 @@ mod tests {
 
     #[test]
     fn broken_queries_fall_back_to_their_words() {
-        for input in [r#""unbalanced quote"#, "(open", "a OR", "NOT", "close)", "OR OR"] {
+        for input in [
+            r#""unbalanced quote"#,
+            "(open",
+            "a OR",
+            "NOT",
+            "close)",
+            "OR OR",
+        ] {
             let q = parse(input);
             assert!(q.fallback, "{input}");
         }
-        assert_eq!(parse(r#""tinh giản"#).expr, Some(Expr::And(vec![word("tinh"), word("giản")])));
+        assert_eq!(
+            parse(r#""tinh giản"#).expr,
+            Some(Expr::And(vec![word("tinh"), word("giản")]))
+        );
         assert_eq!(parse("OR").expr, None);
     }
 

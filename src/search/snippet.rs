@@ -80,7 +80,9 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
         if chosen.len() == max {
             break;
         }
-        let overlaps = chosen.iter().any(|&c| from < c + WINDOW && c < from + WINDOW);
+        let overlaps = chosen
+            .iter()
+            .any(|&c| from < c + WINDOW && c < from + WINDOW);
         let worthwhile = chosen.is_empty() || (score >= 100 && score * 2 >= best);
         if !overlaps && worthwhile {
             chosen.push(from);
@@ -93,7 +95,12 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
         .collect()
 }
 
-fn render(body: &str, syllables: &[crate::text::Syllable], matches: &[Option<usize>], from: usize) -> Snippet {
+fn render(
+    body: &str,
+    syllables: &[crate::text::Syllable],
+    matches: &[Option<usize>],
+    from: usize,
+) -> Snippet {
     let to = (from + WINDOW).min(syllables.len());
     let start = syllables[from].start;
     let mut end = syllables[to - 1].end;
@@ -163,13 +170,19 @@ mod tests {
 
     fn highlighted(s: &Snippet) -> Vec<String> {
         let chars: Vec<char> = s.text.chars().collect();
-        s.highlights.iter().map(|[a, b]| chars[*a..*b].iter().collect()).collect()
+        s.highlights
+            .iter()
+            .map(|[a, b]| chars[*a..*b].iter().collect())
+            .collect()
     }
 
     #[test]
     fn folded_query_highlights_accented_text() {
         let body = "Mở đầu bài viết. Các đơn vị thực hiện Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng.";
-        let terms: Vec<String> = ["nghi", "quyet", "trung", "uong", "4"].iter().map(|s| s.to_string()).collect();
+        let terms: Vec<String> = ["nghi", "quyet", "trung", "uong", "4"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let snippets = snippets(body, &terms, 3);
         assert_eq!(snippets.len(), 1);
         assert_eq!(highlighted(&snippets[0]), ["Nghị quyết Trung ương 4"]);
@@ -180,12 +193,18 @@ mod tests {
     fn long_bodies_are_cut_with_ellipses_at_syllable_boundaries() {
         let filler = "câu văn dài ".repeat(60);
         let body = format!("{filler}tinh giản biên chế {filler}");
-        let terms: Vec<String> = ["tinh", "gian", "bien", "che"].iter().map(|s| s.to_string()).collect();
+        let terms: Vec<String> = ["tinh", "gian", "bien", "che"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let s = &snippets(&body, &terms, 3)[0];
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         assert_eq!(highlighted(s), ["tinh giản biên chế"]);
         for word in s.text.trim_matches('…').split(' ') {
-            assert!(["câu", "văn", "dài", "tinh", "giản", "biên", "chế"].contains(&word), "{word:?}");
+            assert!(
+                ["câu", "văn", "dài", "tinh", "giản", "biên", "chế"].contains(&word),
+                "{word:?}"
+            );
         }
     }
 

