@@ -1,0 +1,72 @@
+//! Helpers shared by the integration tests: the real binary over a real index built from a copy
+//! of the sample corpus in a temporary folder.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// A temporary index built from the sample corpus.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    pub fn seeds() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixture = Fixture { dir };
+        let out = fixture.run(&["index", corpus().to_str().unwrap()]);
+        assert!(out.status.success(), "index failed: {}", String::from_utf8_lossy(&out.stderr));
+        fixture
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("vnsearch").expect("binary");
+        cmd.arg("--index").arg(self.index_dir()).env_remove("VNSEARCH_INDEX").env("NO_COLOR", "1");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run vnsearch")
+    }
+
+    /// `search --json` for a query (and extra flags); the parsed object.
+    pub fn search_json(&self, query: &str, extra: &[&str]) -> Value {
+        let mut args = vec!["search", "--json", "--limit", "20"];
+        args.extend_from_slice(extra);
+        args.push("--");
+        args.push(query);
+        let out = self.run(&args);
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "search {query:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("search --json prints one JSON object")
+    }
+
+    /// Ids of the hits, in rank order, shortened to the seed number ("002").
+    pub fn ranked(&self, query: &str, extra: &[&str]) -> Vec<String> {
+        seed_numbers(&self.search_json(query, extra))
+    }
+}
+
+pub fn seed_numbers(response: &Value) -> Vec<String> {
+    response["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["id"].as_str().unwrap()[..3].to_owned())
+        .collect()
+}
