@@ -56,7 +56,7 @@ fn numbers_and_document_symbols_are_findable() {
 #[test]
 fn boilerplate_is_not_indexed_and_exit_status_follows_grep() {
     let f = Fixture::seeds();
-    for query in ["captcha", "Phản hồi", "\"Các tin khác\"", "DetailController", "Bài cùng chuyên mục"] {
+    for query in ["captcha", "Phản hồi", "\"Các tin khác\"", "DetailController", "\"Bài cùng chuyên mục\""] {
         let out = f.run(&["search", query]);
         assert_eq!(out.status.code(), Some(1), "{query}: {}", String::from_utf8_lossy(&out.stdout));
     }
