@@ -61,7 +61,11 @@ fn boilerplate_is_not_indexed_and_exit_status_follows_grep() {
         assert_eq!(out.status.code(), Some(1), "{query}: {}", String::from_utf8_lossy(&out.stdout));
     }
     assert_eq!(f.run(&["search", "Đảng"]).status.code(), Some(0));
-    let missing = f.cmd().args(["--index", "/nonexistent/vnsearch-index", "search", "Đảng"]).output().unwrap();
+    let missing = assert_cmd::Command::cargo_bin("vnsearch")
+        .unwrap()
+        .args(["--index", "/nonexistent/vnsearch-index", "search", "Đảng"])
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&missing.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
