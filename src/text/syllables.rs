@@ -103,7 +103,10 @@ mod tests {
 
     #[test]
     fn numbers_and_symbols_stay_findable() {
-        assert_eq!(exact("kết nạp 20.777 đảng viên"), ["kết", "nạp", "20.777", "đảng", "viên"]);
+        assert_eq!(
+            exact("kết nạp 20.777 đảng viên"),
+            ["kết", "nạp", "20.777", "đảng", "viên"]
+        );
         assert_eq!(exact("2020-2025"), ["2020", "2025"]);
         assert_eq!(exact("05-KL/BTCTW"), ["05", "kl", "btctw"]);
         assert_eq!(exact("35-CT/TW"), ["35", "ct", "tw"]);
@@ -127,7 +130,10 @@ mod tests {
 
     #[test]
     fn folded_view_drops_marks() {
-        let folded: Vec<String> = analyze("Nghị quyết Đảng").into_iter().map(|s| s.folded).collect();
+        let folded: Vec<String> = analyze("Nghị quyết Đảng")
+            .into_iter()
+            .map(|s| s.folded)
+            .collect();
         assert_eq!(folded, ["nghi", "quyet", "dang"]);
     }
 }

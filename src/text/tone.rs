@@ -107,7 +107,9 @@ mod tests {
 
     #[test]
     fn words_written_alike_in_both_styles_are_untouched() {
-        for word in ["hòa", "ủy", "quý", "quỳ", "hoàn", "ngoài", "xoáy", "huỳnh", "hoa", "thuở", "của"] {
+        for word in [
+            "hòa", "ủy", "quý", "quỳ", "hoàn", "ngoài", "xoáy", "huỳnh", "hoa", "thuở", "của",
+        ] {
             assert_eq!(unify_tone_placement(word), word, "{word}");
         }
     }

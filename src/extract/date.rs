@@ -1,0 +1,1 @@
+//! Article dates (stage 2).
