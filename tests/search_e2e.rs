@@ -12,7 +12,10 @@ fn set(ids: &[String]) -> BTreeSet<String> {
 #[test]
 fn resolution_query_ranks_the_three_citing_seeds_first() {
     let f = Fixture::seeds();
-    let expected: BTreeSet<String> = ["001", "002", "003"].iter().map(|s| s.to_string()).collect();
+    let expected: BTreeSet<String> = ["001", "002", "003"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     for query in ["Nghị quyết Trung ương 4", "nghi quyet trung uong 4"] {
         let ranked = f.ranked(query, &[]);
         assert!(ranked.len() >= 3, "{query}: {ranked:?}");
@@ -24,7 +27,11 @@ fn resolution_query_ranks_the_three_citing_seeds_first() {
 fn province_spellings_find_the_hoa_binh_seed_first() {
     let f = Fixture::seeds();
     for query in ["Hoà Bình", "Hòa Bình", "hoa binh", "HOÀ BÌNH"] {
-        assert_eq!(f.ranked(query, &[]).first().map(String::as_str), Some("004"), "{query}");
+        assert_eq!(
+            f.ranked(query, &[]).first().map(String::as_str),
+            Some("004"),
+            "{query}"
+        );
     }
 }
 
@@ -39,7 +46,12 @@ fn eth_and_d_stroke_are_one_letter() {
 #[test]
 fn compound_words_and_phrases() {
     let f = Fixture::seeds();
-    assert_eq!(f.ranked("tinh giản biên chế", &[]).first().map(String::as_str), Some("002"));
+    assert_eq!(
+        f.ranked("tinh giản biên chế", &[])
+            .first()
+            .map(String::as_str),
+        Some("002")
+    );
     assert_eq!(f.ranked("Búa liềm vàng", &[]), ["002"]);
     assert_eq!(f.ranked("\"Búa liềm vàng\"", &[]), ["002"]);
 }
@@ -50,15 +62,32 @@ fn numbers_and_document_symbols_are_findable() {
     assert_eq!(f.ranked("20.777", &[]), ["000"]);
     assert_eq!(f.ranked("05-KL/BTCTW", &[]), ["002"]);
     assert_eq!(f.ranked("35-CT/TW", &[]), ["002"]);
-    assert_eq!(f.ranked("2020-2025", &[]).first().map(String::as_str).is_some(), true);
+    assert_eq!(
+        f.ranked("2020-2025", &[])
+            .first()
+            .map(String::as_str)
+            .is_some(),
+        true
+    );
 }
 
 #[test]
 fn boilerplate_is_not_indexed_and_exit_status_follows_grep() {
     let f = Fixture::seeds();
-    for query in ["captcha", "Phản hồi", "\"Các tin khác\"", "DetailController", "\"Bài cùng chuyên mục\""] {
+    for query in [
+        "captcha",
+        "Phản hồi",
+        "\"Các tin khác\"",
+        "DetailController",
+        "\"Bài cùng chuyên mục\"",
+    ] {
         let out = f.run(&["search", query]);
-        assert_eq!(out.status.code(), Some(1), "{query}: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{query}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
     }
     assert_eq!(f.run(&["search", "Đảng"]).status.code(), Some(0));
     let missing = assert_cmd::Command::cargo_bin("vnsearch")
@@ -77,7 +106,11 @@ fn accented_queries_prefer_exact_diacritics() {
     let f = Fixture::seeds();
     let ranked = f.ranked("hòa", &[]);
     // 000 ("Khánh Hòa") and 004 ("Hoà Bình") hold "hòa"; the others only "hóa".
-    assert_eq!(set(&ranked[..2]), set(&["000".into(), "004".into()]), "{ranked:?}");
+    assert_eq!(
+        set(&ranked[..2]),
+        set(&["000".into(), "004".into()]),
+        "{ranked:?}"
+    );
     assert_eq!(ranked.len(), 5);
 }
 
@@ -112,11 +145,16 @@ fn json_highlights_point_at_the_matched_text() {
             for snippet in snippets {
                 let chars: Vec<char> = snippet["text"].as_str().unwrap().chars().collect();
                 for range in snippet["highlights"].as_array().unwrap() {
-                    let (a, b) = (range[0].as_u64().unwrap() as usize, range[1].as_u64().unwrap() as usize);
+                    let (a, b) = (
+                        range[0].as_u64().unwrap() as usize,
+                        range[1].as_u64().unwrap() as usize,
+                    );
                     let marked: String = chars[a..b].iter().collect();
                     let folded = vnsearch::text::fold(&marked.to_lowercase());
                     assert!(
-                        folded.split(' ').all(|w| folded_query.split(' ').any(|q| q == w)),
+                        folded
+                            .split(' ')
+                            .all(|w| folded_query.split(' ').any(|q| q == w)),
                         "{query}: highlight {marked:?} is not a query word"
                     );
                 }
@@ -133,7 +171,9 @@ fn plain_output_marks_highlights_and_respects_no_color() {
     assert!(text.contains("**Búa liềm vàng**"), "{text}");
     assert!(!text.contains('\x1b'), "no escape codes when piped");
     let coloured = f.run(&["--color", "always", "search", "Búa liềm vàng"]);
-    assert!(String::from_utf8(coloured.stdout).unwrap().contains("\x1b[1;33mBúa liềm vàng\x1b[0m"));
+    assert!(String::from_utf8(coloured.stdout)
+        .unwrap()
+        .contains("\x1b[1;33mBúa liềm vàng\x1b[0m"));
 }
 
 #[test]
@@ -142,7 +182,11 @@ fn first_search_builds_the_index_from_the_corpus() {
     std::fs::create_dir(work.path().join("corpus")).unwrap();
     for entry in std::fs::read_dir(common::corpus()).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, work.path().join("corpus").join(path.file_name().unwrap())).unwrap();
+        std::fs::copy(
+            &path,
+            work.path().join("corpus").join(path.file_name().unwrap()),
+        )
+        .unwrap();
     }
     let run = || {
         assert_cmd::Command::cargo_bin("vnsearch")

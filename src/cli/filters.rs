@@ -4,6 +4,10 @@ use anyhow::{bail, Result};
 
 use super::FilterArgs;
 use crate::extract::date::Date;
+use crate::extract::province::{
+    lookup_province, lookup_region, suggest_provinces, suggest_regions,
+};
+use crate::search::facets::place_path;
 use crate::search::Filters;
 
 /// "2019", "2019-07" or "2019-07-28"; `end` picks the last day of a year or month.
@@ -79,7 +83,30 @@ pub fn resolve(args: &FilterArgs) -> Result<Filters> {
     Ok(filters)
 }
 
-fn resolve_places(_args: &FilterArgs, _filters: &mut Filters) -> Result<()> {
+fn suggestion(kind: &str, name: &str, suggestions: &[&str]) -> anyhow::Error {
+    if suggestions.is_empty() {
+        anyhow::anyhow!("unknown {kind} {name:?}")
+    } else {
+        anyhow::anyhow!(
+            "unknown {kind} {name:?}; did you mean {}?",
+            suggestions.join(", ")
+        )
+    }
+}
+
+fn resolve_places(args: &FilterArgs, filters: &mut Filters) -> Result<()> {
+    for name in &args.province {
+        let province = lookup_province(name)
+            .ok_or_else(|| suggestion("province", name, &suggest_provinces(name)))?;
+        let path = place_path(province.name, args.merged)
+            .ok_or_else(|| anyhow::anyhow!("province {name:?} has no unit since July 2025"))?;
+        filters.places.push(path);
+    }
+    for name in &args.region {
+        let region = lookup_region(name)
+            .ok_or_else(|| suggestion("region", name, &suggest_regions(name)))?;
+        filters.places.push(vec![region.to_owned()]);
+    }
     Ok(())
 }
 

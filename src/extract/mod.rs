@@ -5,6 +5,10 @@ pub mod article;
 pub mod boilerplate;
 pub mod date;
 pub mod province;
+pub mod references;
+
+#[cfg(test)]
+pub(crate) mod test_support;
 
 use article::Article;
 use date::ArticleDate;
@@ -36,8 +40,11 @@ pub fn article_facts(article: &Article) -> ArticleFacts {
         &article.title,
         &text,
     );
+    let places = province::extract_provinces(&article.title, article.source.as_deref(), &text);
     ArticleFacts {
         date,
-        ..ArticleFacts::default()
+        primary_province: places.primary,
+        provinces: places.all,
+        citations: Vec::new(),
     }
 }

@@ -23,7 +23,11 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let fixture = Fixture { dir };
         let out = fixture.run(&["index", corpus().to_str().unwrap()]);
-        assert!(out.status.success(), "index failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "index failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         fixture
     }
 
@@ -33,7 +37,10 @@ impl Fixture {
 
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("vnsearch").expect("binary");
-        cmd.arg("--index").arg(self.index_dir()).env_remove("VNSEARCH_INDEX").env("NO_COLOR", "1");
+        cmd.arg("--index")
+            .arg(self.index_dir())
+            .env_remove("VNSEARCH_INDEX")
+            .env("NO_COLOR", "1");
         cmd
     }
 

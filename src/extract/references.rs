@@ -1,0 +1,1 @@
+//! Party document references (stage 3).
