@@ -46,7 +46,7 @@ pub fn open_for_search(cli: &Cli) -> Result<IndexStore> {
     let mut store = IndexStore::create(&dir)?;
     let report = index_paths(
         &mut store,
-        &[corpus.clone()],
+        std::slice::from_ref(&corpus),
         &IndexOptions::default(),
         |_, _, _| {},
     )?;

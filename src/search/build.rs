@@ -294,16 +294,17 @@ fn build_and(
     let mut runs: Vec<(Scope, Vec<Syllable>)> = Vec::new();
     let mut previous_single = false;
     for part in &positives {
-        match single_syllable(part) {
-            Some((scope, syllable)) => match runs.last_mut() {
+        let single = single_syllable(part);
+        let is_single = single.is_some();
+        if let Some((scope, syllable)) = single {
+            match runs.last_mut() {
                 Some((run_scope, run)) if previous_single && *run_scope == scope => {
                     run.push(syllable)
                 }
                 _ => runs.push((scope, vec![syllable])),
-            },
-            None => {}
+            }
         }
-        previous_single = single_syllable(part).is_some();
+        previous_single = is_single;
     }
     // The whole query one run of bare words typed with diacritics: a document matches when every
     // syllable matches diacritic-compatibly, or when the whole run is there as a folded phrase.
