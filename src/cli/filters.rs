@@ -7,6 +7,7 @@ use crate::extract::date::Date;
 use crate::extract::province::{
     lookup_province, lookup_region, suggest_provinces, suggest_regions,
 };
+use crate::extract::references::resolution_filter;
 use crate::search::facets::place_path;
 use crate::search::Filters;
 
@@ -110,7 +111,16 @@ fn resolve_places(args: &FilterArgs, filters: &mut Filters) -> Result<()> {
     Ok(())
 }
 
-fn resolve_resolutions(_args: &FilterArgs, _filters: &mut Filters) -> Result<()> {
+fn resolve_resolutions(args: &FilterArgs, filters: &mut Filters) -> Result<()> {
+    for name in &args.resolution {
+        match resolution_filter(name) {
+            Ok(paths) => filters.resolutions.push(paths),
+            Err(suggestions) => {
+                let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
+                return Err(suggestion("document", name, &suggestions));
+            }
+        }
+    }
     Ok(())
 }
 

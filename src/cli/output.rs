@@ -158,6 +158,7 @@ pub fn write_facets(
             let indent = "  ".repeat(count.path.len().max(1));
             let label = match dimension {
                 Dimension::Province => format!("{}  {}", count.value, colors.dim(&count.path[0])),
+                Dimension::Resolution => count.path.join(" / "),
                 _ => count.value.clone(),
             };
             writeln!(out, "{indent}{:>5}  {label}", count.count)?;

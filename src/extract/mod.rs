@@ -41,10 +41,21 @@ pub fn article_facts(article: &Article) -> ArticleFacts {
         &text,
     );
     let places = province::extract_provinces(&article.title, article.source.as_deref(), &text);
+    let cited = references::extract_references(
+        &format!("{}\n{}", article.title, text),
+        date.map(|d| d.date),
+    );
     ArticleFacts {
         date,
         primary_province: places.primary,
         provinces: places.all,
-        citations: Vec::new(),
+        citations: cited
+            .into_iter()
+            .map(|r| Citation {
+                label: r.label,
+                facet: r.facet,
+                term_inferred: r.term_inferred,
+            })
+            .collect(),
     }
 }

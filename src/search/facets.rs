@@ -87,7 +87,7 @@ pub fn count(
     };
     let mut results: Vec<FacetCount> = Vec::new();
     let mut frontier = vec![Facet::root()];
-    for level in 1..=depth {
+    for _ in 1..=depth {
         if frontier.is_empty() {
             break;
         }
@@ -100,18 +100,11 @@ pub fn count(
         for parent in &frontier {
             for (facet, n) in counts.get(parent.clone()) {
                 let path: Vec<String> = facet.to_path().into_iter().map(str::to_owned).collect();
-                let keep = match dimension {
-                    Dimension::Province => level == 2,
-                    Dimension::Resolution => true,
-                    _ => level == 1,
-                };
-                if keep {
-                    results.push(FacetCount {
-                        value: path.last().cloned().unwrap_or_default(),
-                        path,
-                        count: n,
-                    });
-                }
+                results.push(FacetCount {
+                    value: path.last().cloned().unwrap_or_default(),
+                    path,
+                    count: n,
+                });
                 next.push(facet.clone());
             }
         }
@@ -119,8 +112,33 @@ pub fn count(
     }
     if dimension == Dimension::Year {
         results.sort_by(|a, b| b.value.cmp(&a.value));
-    } else {
-        results.sort_by(|a, b| b.count.cmp(&a.count).then(a.path.cmp(&b.path)));
+        return Ok(results);
     }
-    Ok(results)
+    let mut ordered = tree_order(results);
+    if dimension == Dimension::Province {
+        ordered.retain(|c| c.path.len() == 2);
+    }
+    Ok(ordered)
+}
+
+/// Depth-first order: siblings by count (descending) then name, each followed by its children.
+fn tree_order(items: Vec<FacetCount>) -> Vec<FacetCount> {
+    use std::cmp::Reverse;
+    use std::collections::HashMap;
+    let counts: HashMap<Vec<String>, u64> =
+        items.iter().map(|c| (c.path.clone(), c.count)).collect();
+    let sort_key = |c: &FacetCount| -> Vec<(Reverse<u64>, String)> {
+        (1..=c.path.len())
+            .map(|i| {
+                let prefix = c.path[..i].to_vec();
+                (
+                    Reverse(counts.get(&prefix).copied().unwrap_or(0)),
+                    c.path[i - 1].clone(),
+                )
+            })
+            .collect()
+    };
+    let mut keyed: Vec<_> = items.into_iter().map(|c| (sort_key(&c), c)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, c)| c).collect()
 }
