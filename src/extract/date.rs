@@ -175,7 +175,7 @@ fn dateline_re() -> &'static Regex {
         (?:
             (?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})(?:\s*[/\-.]\s*(?P<y>\d{4}))?
           | (?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>\d{4}))?
-        )\b\s*\)?\s*,",
+        )(?-u:\b)\s*\)?\s*,",
     )
 }
 
@@ -184,10 +184,10 @@ fn full_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(
         &RE,
-        r"(?x)\b(?:
+        r"(?x)(?-u:\b)(?:
             (?P<d>\d{1,2})\s*(?P<s>[/\-.])\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>\d{4})
           | (?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4})
-        )\b",
+        )(?-u:\b)",
     )
 }
 
@@ -200,7 +200,7 @@ fn year_re() -> &'static Regex {
         &RE,
         r"(?xi)(?P<pre>(?:đến|tới|trước|sau|vào|tầm\ nhìn|giai\ đoạn|nhiệm\ kỳ|kế\ hoạch|dự\ kiến|dự\ toán|cuối)\s+(?:năm\s+)?)?
         (?P<lead>năm\s+|tháng\s+\d{1,2}\s*[/\-]\s*|\()?
-        \b(?P<y>(?:19|20)\d{2})\b(?P<range>\s*[\-–]\s*(?:19|20)\d{2}\b)?",
+        (?-u:\b)(?P<y>(?:19|20)\d{2})(?-u:\b)(?P<range>\s*[\-–]\s*(?:19|20)\d{2}(?-u:\b))?",
     )
 }
 

@@ -399,7 +399,8 @@ fn venue_province(body: &str, mentions: &[Mention]) -> Option<&'static str> {
 
 /// Provinces an article mentions, and its main one. `primary` comes from, in order: the source
 /// line ("Tỉnh uỷ Hoà Bình"), the venue in the opening ("tại TP. Trà Vinh"), the title, then the
-/// province mentioned most often in the body (ties: the earliest), if any.
+/// province mentioned most often in the body, if it is mentioned at least twice and more often
+/// than any other.
 pub fn extract_provinces(title: &str, source: Option<&str>, body: &str) -> ArticleProvinces {
     let title = normalize_text(title);
     let body = normalize_text(body);
@@ -436,10 +437,14 @@ fn most_mentioned(mentions: &[Mention]) -> Option<&'static str> {
             None => counts.push((m.name, 1, i)),
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|c| c.0)
+    // A national story that quotes delegates from several provinces has no main province: ask
+    // for at least two mentions and a strict lead over the runner-up.
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    match counts.as_slice() {
+        [(name, n, _)] if *n >= 2 => Some(name),
+        [(name, n, _), (_, m, _), ..] if *n >= 2 && n > m => Some(name),
+        _ => None,
+    }
 }
 
 /// Finds a province from a user's filter text: any alias, any tone placement, with or without
@@ -670,6 +675,18 @@ mod tests {
         assert_eq!(c.primary.as_deref(), Some("Hải Phòng"));
         let d = extract_provinces("Tin", None, "tư tưởng Hồ Chí Minh, hòa bình");
         assert_eq!(d, ArticleProvinces::default());
+        let e = extract_provinces(
+            "Tin",
+            None,
+            "Tỉnh ủy Lạng Sơn họp. Đảng bộ tỉnh Lạng Sơn, Cao Bằng.",
+        );
+        assert_eq!(e.primary.as_deref(), Some("Lạng Sơn"));
+        let f = extract_provinces(
+            "Quốc hội thảo luận",
+            None,
+            "Đại biểu Đồng Nai, đại biểu Cà Mau.",
+        );
+        assert_eq!((f.primary, f.all.len()), (None, 2));
     }
 
     #[test]
