@@ -27,7 +27,14 @@ fn strings(value: &Value) -> Vec<String> {
 
 /// One row of the gold table: id, primary province, every province, date, how the date was
 /// found, references.
-type GoldRow<'a> = (&'a str, &'a str, &'a [&'a str], &'a str, &'a str, &'a [&'a str]);
+type GoldRow<'a> = (
+    &'a str,
+    &'a str,
+    &'a [&'a str],
+    &'a str,
+    &'a str,
+    &'a [&'a str],
+);
 
 /// The gold table: primary province, every province, date (and how it was found), references.
 #[test]
