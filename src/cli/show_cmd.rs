@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Write};
 use anyhow::{bail, Context, Result};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
 
 use super::color::Colors;
@@ -68,19 +68,8 @@ pub fn run(cli: &Cli, args: &ShowArgs, colors: Colors) -> Result<i32> {
         eprintln!("vnsearch: warning: {} articles share id {:?}; showing the first (use its key to pick another)", found.len(), args.id);
     }
     let doc: TantivyDocument = searcher.doc(found[0].1)?;
-    let meta: StoredMeta = doc
-        .get_first(fields.meta)
-        .and_then(|v| v.as_str())
-        .and_then(|s| serde_json::from_str(s).ok())
-        .unwrap_or_default();
-    let text = if args.raw {
-        raw_text(&meta)?
-    } else {
-        doc.get_first(fields.body)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_owned()
-    };
+    let (meta, body) = StoredMeta::from_document(&doc, &fields);
+    let text = if args.raw { raw_text(&meta)? } else { body };
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut value = serde_json::to_value(&meta)?;

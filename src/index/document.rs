@@ -30,6 +30,24 @@ pub struct StoredMeta {
     pub author: Option<String>,
 }
 
+impl StoredMeta {
+    /// Reads the metadata and the cleaned body back from a stored document.
+    pub fn from_document(doc: &TantivyDocument, fields: &Fields) -> (StoredMeta, String) {
+        use tantivy::schema::Value;
+        let meta = doc
+            .get_first(fields.meta)
+            .and_then(|v| v.as_str())
+            .and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or_default();
+        let body = doc
+            .get_first(fields.body)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_owned();
+        (meta, body)
+    }
+}
+
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 pub fn days_from_civil(date: Date) -> i64 {
     let y = i64::from(date.year) - i64::from(date.month <= 2);

@@ -7,7 +7,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 use thiserror::Error;
 
@@ -292,15 +292,7 @@ impl Engine {
         let mut hits = Vec::with_capacity(addresses.len());
         for (i, (score, address)) in addresses.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let meta: StoredMeta = doc
-                .get_first(fields.meta)
-                .and_then(|v| v.as_str())
-                .and_then(|s| serde_json::from_str(s).ok())
-                .unwrap_or_default();
-            let body = doc
-                .get_first(fields.body)
-                .and_then(|v| v.as_str())
-                .unwrap_or("");
+            let (meta, body) = StoredMeta::from_document(&doc, fields);
             let explanation = if request.explain {
                 // tantivy 0.27 can trip an assertion while explaining nested boolean queries;
                 // an explanation is a debugging aid, so its failure must not end the search.
@@ -317,7 +309,7 @@ impl Engine {
                 rank: request.offset + i + 1,
                 score,
                 meta,
-                snippets: snippets(body, &highlights.terms, request.snippets),
+                snippets: snippets(&body, &highlights.terms, request.snippets),
                 explanation,
             });
         }
