@@ -6,11 +6,11 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::color::Colors;
-use super::filters::resolve;
+use super::filters::prepare;
 use super::output::{facets_json, write_facets, JSON_VERSION};
 use super::{Cli, FilterArgs, EXIT_FOUND, EXIT_NOT_FOUND};
 use crate::search::facets::Dimension;
-use crate::search::{Engine, SearchRequest};
+use crate::search::SearchRequest;
 
 #[derive(clap::Args, Debug)]
 pub struct FacetsArgs {
@@ -28,9 +28,7 @@ pub struct FacetsArgs {
 }
 
 pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
-    let filters = resolve(&args.filters)?;
-    let query = args.query.join(" ");
-    let engine = Engine::open(super::location::open_for_search(cli)?)?;
+    let (filters, query, engine) = prepare(cli, &args.filters, &args.query)?;
     let dimensions = if args.field.is_empty() {
         Dimension::ALL.to_vec()
     } else {

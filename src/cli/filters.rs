@@ -59,6 +59,18 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// What `search` and `facets` both start from: resolved filters (checked before the index is
+/// opened, so a bad flag never triggers a build), the query text and an open engine.
+pub fn prepare(
+    cli: &super::Cli,
+    args: &FilterArgs,
+    words: &[String],
+) -> Result<(Filters, String, crate::search::Engine)> {
+    let filters = resolve(args)?;
+    let engine = crate::search::Engine::open(super::location::open_for_search(cli)?)?;
+    Ok((filters, words.join(" "), engine))
+}
+
 pub fn resolve(args: &FilterArgs) -> Result<Filters> {
     let mut filters = Filters {
         merged: args.merged,

@@ -5,11 +5,11 @@ use std::io::{BufWriter, Write};
 use anyhow::Result;
 
 use super::color::Colors;
-use super::filters::resolve;
+use super::filters::prepare;
 use super::output::{hit_line, response_json, write_facets, write_hit};
 use super::{Cli, FilterArgs, FormatArgs, EXIT_FOUND, EXIT_NOT_FOUND};
 use crate::search::facets::Dimension;
-use crate::search::{Engine, SearchRequest, SortOrder};
+use crate::search::{SearchRequest, SortOrder};
 
 #[derive(clap::Args, Debug)]
 pub struct SearchArgs {
@@ -41,10 +41,7 @@ pub struct SearchArgs {
 }
 
 pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
-    let filters = resolve(&args.filters)?;
-    let query = args.query.join(" ");
-    let store = super::location::open_for_search(cli)?;
-    let engine = Engine::open(store)?;
+    let (filters, query, engine) = prepare(cli, &args.filters, &args.query)?;
     let request = SearchRequest {
         query: query.clone(),
         limit: args.limit,

@@ -291,32 +291,33 @@ fn build_and(
         }
     }
     // Runs of neighbouring one-syllable bare words with one scope: the would-be Vietnamese words.
+    // Each positive part is analysed once here and reused below.
+    let singles: Vec<Option<(Scope, Syllable)>> =
+        positives.iter().map(|p| single_syllable(p)).collect();
     let mut runs: Vec<(Scope, Vec<Syllable>)> = Vec::new();
     let mut previous_single = false;
-    for part in &positives {
-        let single = single_syllable(part);
-        let is_single = single.is_some();
+    for single in &singles {
         if let Some((scope, syllable)) = single {
             match runs.last_mut() {
-                Some((run_scope, run)) if previous_single && *run_scope == scope => {
-                    run.push(syllable)
+                Some((run_scope, run)) if previous_single && run_scope == scope => {
+                    run.push(syllable.clone())
                 }
-                _ => runs.push((scope, vec![syllable])),
+                _ => runs.push((*scope, vec![syllable.clone()])),
             }
         }
-        previous_single = is_single;
+        previous_single = single.is_some();
     }
     // The whole query one run of bare words typed with diacritics: a document matches when every
     // syllable matches diacritic-compatibly, or when the whole run is there as a folded phrase.
     let whole_run = runs.len() == 1 && runs[0].1.len() == positives.len() && positives.len() > 1;
     let mut required: Vec<Box<dyn Query>> = Vec::new();
-    for part in &positives {
-        let query = match single_syllable(part) {
+    for (part, single) in positives.iter().zip(&singles) {
+        let query = match single {
             Some((scope, syllable)) => {
                 if let Some(h) = highlights.as_deref_mut() {
-                    h.add(std::slice::from_ref(&syllable));
+                    h.add(std::slice::from_ref(syllable));
                 }
-                Some(syllable_query(ctx, scope, &syllable, !whole_run))
+                Some(syllable_query(ctx, *scope, syllable, !whole_run))
             }
             None => build_expr(ctx, part, matching, highlights.as_deref_mut()),
         };
