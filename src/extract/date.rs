@@ -334,6 +334,22 @@ pub fn find_article_date(
     title: &str,
     body: &str,
 ) -> Option<ArticleDate> {
+    find_article_date_normalized(
+        header,
+        published,
+        &normalize_text(title),
+        &normalize_text(body),
+    )
+}
+
+/// `find_article_date` for a title and body already through `normalize_text`, so that the
+/// indexer normalises an article once for all extractors.
+pub fn find_article_date_normalized(
+    header: Option<Date>,
+    published: Option<Date>,
+    title: &str,
+    body: &str,
+) -> Option<ArticleDate> {
     let exact = |date, source| ArticleDate {
         date,
         source,
@@ -345,18 +361,13 @@ pub fn find_article_date(
     if let Some(d) = published {
         return Some(exact(d, DateSource::Published));
     }
-    let title = normalize_text(title);
-    let body = normalize_text(body);
-    if let Some(d) = find_dateline(&title, &body) {
+    if let Some(d) = find_dateline(title, body) {
         return Some(exact(d, DateSource::Dateline));
     }
-    let latest_full = full_dates(&title)
+    let latest_full = full_dates(title).into_iter().chain(full_dates(body)).max();
+    let mentions: Vec<YearMention> = year_mentions(title)
         .into_iter()
-        .chain(full_dates(&body))
-        .max();
-    let mentions: Vec<YearMention> = year_mentions(&title)
-        .into_iter()
-        .chain(year_mentions(&body))
+        .chain(year_mentions(body))
         .collect();
     let latest_factual_year = mentions.iter().filter(|m| m.factual).map(|m| m.year).max();
     match (latest_full, latest_factual_year) {

@@ -33,16 +33,15 @@ pub struct ArticleFacts {
 
 /// Runs every extractor over an article.
 pub fn article_facts(article: &Article) -> ArticleFacts {
-    let text = format!("{}\n{}", article.summary, article.body);
-    let date = date::find_article_date(
-        article.header_date,
-        article.published,
-        &article.title,
-        &text,
-    );
-    let places = province::extract_provinces(&article.title, article.source.as_deref(), &text);
-    let cited = references::extract_references(
-        &format!("{}\n{}", article.title, text),
+    // Normalised once here for all three extractors: this runs for every indexed article.
+    let title = crate::text::normalize_text(&article.title);
+    let text = crate::text::normalize_text(&format!("{}\n{}", article.summary, article.body));
+    let source = article.source.as_deref().map(crate::text::normalize_text);
+    let date =
+        date::find_article_date_normalized(article.header_date, article.published, &title, &text);
+    let places = province::extract_provinces_normalized(&title, source.as_deref(), &text);
+    let cited = references::extract_references_normalized(
+        &format!("{title}\n{text}"),
         date.map(|d| d.date),
     );
     ArticleFacts {

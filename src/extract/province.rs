@@ -402,12 +402,23 @@ fn venue_province(body: &str, mentions: &[Mention]) -> Option<&'static str> {
 /// province mentioned most often in the body, if it is mentioned at least twice and more often
 /// than any other.
 pub fn extract_provinces(title: &str, source: Option<&str>, body: &str) -> ArticleProvinces {
-    let title = normalize_text(title);
-    let body = normalize_text(body);
     let source = source.map(normalize_text);
-    let title_m = find_mentions(&title);
-    let body_m = find_mentions(&body);
-    let source_m = source.as_deref().map(find_mentions).unwrap_or_default();
+    extract_provinces_normalized(
+        &normalize_text(title),
+        source.as_deref(),
+        &normalize_text(body),
+    )
+}
+
+/// `extract_provinces` for texts already through `normalize_text`.
+pub fn extract_provinces_normalized(
+    title: &str,
+    source: Option<&str>,
+    body: &str,
+) -> ArticleProvinces {
+    let title_m = find_mentions(title);
+    let body_m = find_mentions(body);
+    let source_m = source.map(find_mentions).unwrap_or_default();
 
     let mut all: Vec<String> = title_m
         .iter()
@@ -421,8 +432,8 @@ pub fn extract_provinces(title: &str, source: Option<&str>, body: &str) -> Artic
     let primary = source_m
         .first()
         .map(|m| m.name)
-        .or_else(|| venue_province(&body, &body_m))
-        .or_else(|| venue_province(&title, &title_m))
+        .or_else(|| venue_province(body, &body_m))
+        .or_else(|| venue_province(title, &title_m))
         .or_else(|| title_m.first().map(|m| m.name))
         .or_else(|| most_mentioned(&body_m))
         .map(str::to_owned);

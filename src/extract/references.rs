@@ -575,8 +575,11 @@ fn kinds_before(text: &str, start: usize) -> Vec<&'static str> {
 
 /// Every Party document the text cites, deduplicated, sorted by label.
 pub fn extract_references(text: &str, article_date: Option<Date>) -> Vec<DocumentRef> {
-    let text = normalize_text(text);
-    let text = text.as_str();
+    extract_references_normalized(&normalize_text(text), article_date)
+}
+
+/// `extract_references` for a text already through `normalize_text`.
+pub fn extract_references_normalized(text: &str, article_date: Option<Date>) -> Vec<DocumentRef> {
     let p = patterns();
     let mut out: BTreeMap<String, DocumentRef> = BTreeMap::new();
 
