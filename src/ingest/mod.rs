@@ -161,14 +161,17 @@ fn read_jsonl(path: &Path, key: &str, text: &str, read: &mut FileRead) {
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{}:{line_no}", stem(path)),
         };
-        if let Some(first) = seen_ids.insert(record_id.clone(), line_no) {
-            read.problems.push(problem(format!(
-                "duplicate id {record_id:?} (first on line {first}); this record is kept under {record_id}@{line_no}"
-            )));
-        }
-        let unique_id = if seen_ids[&record_id] == line_no {
+        let first = *seen_ids.entry(record_id.clone()).or_insert(line_no);
+        let unique_id = if first == line_no {
             record_id
         } else {
+            // Kept under a new id, so a repair rather than a skip.
+            read.problems.push(Problem {
+                skipped: false,
+                ..problem(format!(
+                    "duplicate id {record_id:?} (first on line {first}); this record is kept under {record_id}@{line_no}"
+                ))
+            });
             format!("{record_id}@{line_no}")
         };
         let fields = RecordFields {

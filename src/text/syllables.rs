@@ -1,10 +1,9 @@
 //! Splitting text into syllables, with byte offsets into the ORIGINAL text so that highlights
 //! land on what the reader sees, whatever normalisation the token went through.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::fold::fold;
 use super::normalize::canonical_lower;
+use super::words::for_each_word_bound;
 
 /// Longer "words" are URLs, base64 or glued garbage: not worth a posting list.
 const MAX_SYLLABLE_BYTES: usize = 80;
@@ -29,13 +28,13 @@ fn is_inner_separator(c: char) -> bool {
 
 /// Calls `emit(start, end)` for each syllable-sized piece of `text`.
 pub fn for_each_piece(text: &str, mut emit: impl FnMut(usize, usize)) {
-    for (offset, word) in text.split_word_bound_indices() {
+    for_each_word_bound(text, |offset, word| {
         if !word.chars().any(char::is_alphanumeric) {
-            continue;
+            return;
         }
         if !word.chars().any(is_inner_separator) {
             emit(offset, offset + word.len());
-            continue;
+            return;
         }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         let mut piece_start = 0;
@@ -57,7 +56,7 @@ pub fn for_each_piece(text: &str, mut emit: impl FnMut(usize, usize)) {
         if piece_start < word.len() {
             emit(offset + piece_start, offset + word.len());
         }
-    }
+    });
 }
 
 /// Analyses a text into its syllables: the one function indexing, querying and snippets share.
