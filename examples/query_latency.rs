@@ -55,7 +55,12 @@ fn main() -> Result<()> {
         };
         let response = engine.search(&request)?;
         let micros = started.elapsed().as_secs_f64() * 1e6;
-        writeln!(out, "{micros:.1}\t{}\t{}", response.total, response.hits.len())?;
+        writeln!(
+            out,
+            "{micros:.1}\t{}\t{}",
+            response.total,
+            response.hits.len()
+        )?;
     }
     Ok(())
 }
