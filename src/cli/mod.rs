@@ -3,6 +3,7 @@
 //! Exit status, as grep: 0 when something was found (or a command succeeded), 1 when a search
 //! found nothing, 2 on any error.
 
+pub mod batch;
 pub mod color;
 pub mod facets_cmd;
 pub mod filters;
@@ -166,7 +167,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// An error and its causes on one line.
-fn one_line(err: &anyhow::Error) -> String {
+pub(crate) fn one_line(err: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
         let text = cause.to_string().replace('\n', " ");
