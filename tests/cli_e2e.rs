@@ -445,3 +445,39 @@ fn help_has_vietnamese_examples_and_completions_cover_every_shell() {
         );
     }
 }
+
+#[test]
+fn a_batch_answers_each_line_before_the_next_is_written() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let f = Fixture::seeds();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("vnsearch"))
+        .args(["--index", f.index_dir().to_str().unwrap()])
+        .args(["search", "--batch", "-", "--fields", "id"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (lines_out, lines_in) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let _ = lines_out.send(line.unwrap());
+        }
+    });
+    // A script that writes a query and waits for its answer (a coprocess) must get it while
+    // stdin is still open; the generous timeout only bounds a hang.
+    let wait = std::time::Duration::from_secs(60);
+    for (query, expected) in [("Hải Phòng", vec!["003", "002"]), ("Lạng Sơn", vec!["001"])] {
+        writeln!(stdin, "{query}").unwrap();
+        stdin.flush().unwrap();
+        let line = lines_in
+            .recv_timeout(wait)
+            .expect("an answer while stdin is open");
+        let record: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(ids(&record["hits"]), expected);
+    }
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}

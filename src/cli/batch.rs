@@ -6,10 +6,11 @@
 //! object overrides. Blank lines and lines starting with `#` are skipped.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -205,58 +206,117 @@ fn error_record(line_no: usize, input: &str, err: &anyhow::Error) -> Value {
     })
 }
 
+/// Lines answered together, in parallel; output stays in input order.
+const CHUNK_LINES: usize = 64;
+
+/// What one input line yields: nothing (blank or comment), an answer, or an error record.
+enum Outcome {
+    Skipped,
+    Answered(Value),
+    Failed(Value, String),
+}
+
+fn outcome(engine: &Engine, line_no: usize, bytes: &[u8], args: &SearchArgs) -> Outcome {
+    let (result, input_text) = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let text = text.strip_suffix('\r').unwrap_or(text).trim();
+            if text.is_empty() || text.starts_with('#') {
+                return Outcome::Skipped;
+            }
+            let result = if text.len() > MAX_LINE_BYTES {
+                Err(anyhow::anyhow!(
+                    "line is {} bytes; the limit is {MAX_LINE_BYTES}",
+                    text.len()
+                ))
+            } else {
+                answer(engine, text, args)
+            };
+            (result, text.to_owned())
+        }
+        Err(_) => (
+            Err(anyhow::anyhow!("line is not valid UTF-8")),
+            String::from_utf8_lossy(bytes).into_owned(),
+        ),
+    };
+    match result {
+        Ok(value) => Outcome::Answered(with_line_first(line_no, value)),
+        Err(err) => Outcome::Failed(
+            error_record(line_no, &input_text, &err),
+            format!("line {line_no}: {}", super::one_line(&err)),
+        ),
+    }
+}
+
+/// Reads the next lines: at least one (blocking), then as many as are already buffered, up to
+/// `CHUNK_LINES`; so a file is answered in parallel chunks while a script that writes one line
+/// and waits for its answer is never kept waiting. Empty at the end of the input.
+fn read_chunk(input: &mut BufReader<Box<dyn Read>>) -> Result<Vec<Vec<u8>>> {
+    let mut chunk = Vec::new();
+    loop {
+        let mut line = Vec::new();
+        if input
+            .read_until(b'\n', &mut line)
+            .context("cannot read the batch input")?
+            == 0
+        {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        chunk.push(line);
+        if chunk.len() >= CHUNK_LINES || input.buffer().is_empty() {
+            break;
+        }
+    }
+    Ok(chunk)
+}
+
 /// Runs a batch from a file or stdin (`-`); exit 0 when every line ran, 2 when any failed.
 pub fn run(engine: &Engine, source: &Path, args: &SearchArgs) -> Result<i32> {
-    let input: Box<dyn BufRead> = if source == Path::new("-") {
-        Box::new(BufReader::new(std::io::stdin()))
+    let reader: Box<dyn Read> = if source == Path::new("-") {
+        Box::new(std::io::stdin())
     } else {
-        let file = File::open(source)
-            .with_context(|| format!("cannot read batch file {}", source.display()))?;
-        Box::new(BufReader::new(file))
+        Box::new(
+            File::open(source)
+                .with_context(|| format!("cannot read batch file {}", source.display()))?,
+        )
     };
+    let mut input = BufReader::with_capacity(1 << 16, reader);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = 0usize;
     let mut answered = 0usize;
     let mut first_failure: Option<String> = None;
-    for (index, bytes) in input.split(b'\n').enumerate() {
-        let line_no = index + 1;
-        let bytes = bytes.context("cannot read the batch input")?;
-        let (record, input_text) = match std::str::from_utf8(&bytes) {
-            Ok(text) => {
-                let text = text.strip_suffix('\r').unwrap_or(text).trim();
-                if text.is_empty() || text.starts_with('#') {
-                    continue;
+    let mut lines_read = 0usize;
+    loop {
+        let chunk = read_chunk(&mut input)?;
+        if chunk.is_empty() {
+            break;
+        }
+        let first_line_no = lines_read + 1;
+        lines_read += chunk.len();
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, bytes)| outcome(engine, first_line_no + i, bytes, args))
+            .collect();
+        for outcome in outcomes {
+            let record = match outcome {
+                Outcome::Skipped => continue,
+                Outcome::Answered(record) => {
+                    answered += 1;
+                    record
                 }
-                let record = if text.len() > MAX_LINE_BYTES {
-                    Err(anyhow::anyhow!(
-                        "line is {} bytes; the limit is {MAX_LINE_BYTES}",
-                        text.len()
-                    ))
-                } else {
-                    answer(engine, text, args)
-                };
-                (record, text.to_owned())
-            }
-            Err(_) => (
-                Err(anyhow::anyhow!("line is not valid UTF-8")),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ),
-        };
-        let record = match record {
-            Ok(value) => {
-                answered += 1;
-                with_line_first(line_no, value)
-            }
-            Err(err) => {
-                failed += 1;
-                first_failure
-                    .get_or_insert_with(|| format!("line {line_no}: {}", super::one_line(&err)));
-                error_record(line_no, &input_text, &err)
-            }
-        };
-        serde_json::to_writer(&mut out, &record)?;
-        writeln!(out)?;
+                Outcome::Failed(record, message) => {
+                    failed += 1;
+                    first_failure.get_or_insert(message);
+                    record
+                }
+            };
+            serde_json::to_writer(&mut out, &record)?;
+            writeln!(out)?;
+        }
         // Answers go out as they are made, so a script can feed lines through a pipe.
         out.flush()?;
     }
