@@ -193,10 +193,20 @@ pub fn write_facets(
         if counts.is_empty() {
             writeln!(out, "  (none)")?;
         }
+        let mut region: Option<&str> = None;
         for count in counts {
+            if *dimension == Dimension::Province {
+                // Provinces come grouped by region: the region once, as a heading.
+                let this_region = count.path[0].as_str();
+                if region != Some(this_region) {
+                    writeln!(out, "  {}", colors.dim(this_region))?;
+                    region = Some(this_region);
+                }
+                writeln!(out, "    {:>5}  {}", count.count, count.value)?;
+                continue;
+            }
             let indent = "  ".repeat(count.path.len().max(1));
             let label = match dimension {
-                Dimension::Province => format!("{}  {}", count.value, colors.dim(&count.path[0])),
                 Dimension::Resolution => count.path.join(" / "),
                 _ => count.value.clone(),
             };
