@@ -174,8 +174,9 @@ fn canonical_roots(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
 }
 
 /// Files read at once: enough to keep both cores busy, few enough that documents reach the
-/// writer while later files are still being read.
-const FILES_PER_BATCH: usize = 8;
+/// writer while later files are still being read (a batch ends at either bound).
+const FILES_PER_BATCH: usize = 64;
+const BYTES_PER_BATCH: u64 = 4 << 20;
 /// Documents analysed and handed to the writer at once: bounds memory on large corpora.
 const DOCS_PER_CHUNK: usize = 512;
 /// Batches of read files waiting for the writer.
@@ -199,8 +200,22 @@ enum Ingested {
 }
 
 /// Reads `files` on the rayon pool in order, batch by batch, skipping files the manifest knows.
-fn read_files(files: &[PathBuf], manifest: &Manifest, send: SyncSender<Vec<Ingested>>) {
-    for batch in files.chunks(FILES_PER_BATCH) {
+fn read_files(
+    files: &[PathBuf],
+    sizes: &[u64],
+    manifest: &Manifest,
+    send: SyncSender<Vec<Ingested>>,
+) {
+    let mut start = 0;
+    while start < files.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < files.len() && end - start < FILES_PER_BATCH && bytes < BYTES_PER_BATCH {
+            bytes += sizes[end];
+            end += 1;
+        }
+        let batch = &files[start..end];
+        start = end;
         let ingested: Vec<Ingested> = batch
             .par_iter()
             .map(|path| {
@@ -358,13 +373,13 @@ pub fn index_paths(
     if options.rebuild {
         writer.delete_all_documents()?;
     }
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
     let state = Progress {
         files_total: files.len(),
-        bytes_total: files
-            .iter()
-            .filter_map(|f| std::fs::metadata(f).ok())
-            .map(|m| m.len())
-            .sum(),
+        bytes_total: sizes.iter().sum(),
         ..Progress::default()
     };
     let mut run = Run {
@@ -383,7 +398,8 @@ pub fn index_paths(
         let (send, receive) = sync_channel(READ_AHEAD_BATCHES);
         let reader_manifest = &manifest;
         let reader_files = &files;
-        scope.spawn(move || read_files(reader_files, reader_manifest, send));
+        let reader_sizes = &sizes;
+        scope.spawn(move || read_files(reader_files, reader_sizes, reader_manifest, send));
         for batch in receive {
             for ingested in batch {
                 match ingested {

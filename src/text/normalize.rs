@@ -102,6 +102,26 @@ mod tests {
     }
 
     #[test]
+    fn normalising_twice_changes_nothing() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(
+            [
+                "Ðảng uỷ Hoà\u{00A0}Bình ho\u{0300}a KHOÁ Thuỵ",
+                "hoà.ủy oà uỷ",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            let once = normalize_text(&text);
+            assert_eq!(normalize_text(&once), once);
+        }
+    }
+
+    #[test]
     fn canonical_lower_unifies_case_and_tone() {
         assert_eq!(canonical_lower("HOÀ"), "hòa");
         assert_eq!(canonical_lower("Uỷ"), "ủy");
