@@ -230,6 +230,12 @@ def python_median(cmds):
     return statistics.median(times)
 
 
+def faster(peer, ours):
+    """How many times faster vnsearch is (peer time ÷ vnsearch time), or slower."""
+    ratio = peer / ours
+    return f"{ratio:.1f}× faster" if ratio >= 1 else f"{1 / ratio:.1f}× slower"
+
+
 def table(size, vn, ft, q, cold, cold_how, nq, target):
     mb = size / 1e6
     vp = percentiles(q["vn"])
@@ -237,17 +243,17 @@ def table(size, vn, ft, q, cold, cold_how, nq, target):
     vn_total = sum(q["vn"]) / 1e3
     fts_total = sum(q["fts"]) / 1e3
     rows = [
-        ("Full index build, s", f"{vn['seconds']:.1f}", f"{ft['seconds']:.1f}", f"{ft['seconds'] / vn['seconds']:.2f}× faster", "≥ 2× faster"),
+        ("Full index build, s", f"{vn['seconds']:.1f}", f"{ft['seconds']:.1f}", faster(ft['seconds'], vn['seconds']), "≥ 2× faster"),
         ("Build throughput, MB/s", f"{mb / vn['seconds']:.1f}", f"{mb / ft['seconds']:.1f}", "", ""),
         ("Build throughput, docs/s", f"{vn['docs'] / vn['seconds']:,.0f}", f"{ft['docs'] / ft['seconds']:,.0f}", "", ""),
         ("Peak RSS while building, MB", f"{vn['rss'] / 2**20:.0f}", f"{ft['rss'] / 2**20:.0f}", "", "≤ 1024"),
         ("Index size, MB (÷ corpus)", f"{vn['bytes'] / 1e6:.0f} ({vn['bytes'] / size:.2f})", f"{ft['bytes'] / 1e6:.0f} ({ft['bytes'] / size:.2f})", f"{vn['bytes'] / ft['bytes']:.2f}× FTS5's size", "≤ 0.6×"),
         ("Re-index unchanged corpus, s", f"{vn['rerun_seconds']:.2f} ({vn['rerun_seconds'] / vn['seconds'] * 100:.1f}% of a build)", "—", "", "< 5%"),
-        (f"{nq} queries, top 10 + snippets, total s (one thread)", f"{vn_total:.2f}", f"{fts_total:.2f}", f"{fts_total / vn_total:.1f}× faster", "≥ 10× faster"),
-        (f"{nq} queries as `search --batch FILE`, whole process s", f"{q['batch_s']:.2f}", f"{fts_total:.2f}", f"{fts_total / q['batch_s']:.1f}× faster", ""),
+        (f"{nq} queries, top 10 + snippets, total s (one thread)", f"{vn_total:.2f}", f"{fts_total:.2f}", faster(fts_total, vn_total), "≥ 10× faster"),
+        (f"{nq} queries as `search --batch FILE`, whole process s", f"{q['batch_s']:.2f}", f"{fts_total:.2f}", faster(fts_total, q['batch_s']), ""),
         ("Query latency p50 / p95 / p99, ms", f"{vp[0]:.2f} / {vp[1]:.2f} / {vp[2]:.2f}", f"{fp[0]:.2f} / {fp[1]:.2f} / {fp[2]:.2f}", "", ""),
         (f"ripgrep, same {nq} queries, s", f"{vn_total:.2f} / {q['batch_s']:.2f} (batch)", f"{q['rg_total_s']:.1f} (rg)", f"{q['rg_total_s'] / vn_total:.0f}× / {q['rg_total_s'] / q['batch_s']:.0f}× faster", "≥ 100× faster"),
-        ("Cold `search` process, median ms", f"{cold[0]:.1f}", f"{cold[1]:.1f}", f"{cold[1] / cold[0]:.1f}× faster", "< 50 ms"),
+        ("Cold `search` process, median ms", f"{cold[0]:.1f}", f"{cold[1]:.1f}", faster(cold[1], cold[0]), "< 50 ms"),
         ("Queries with at least one hit", f"{q['vn_hits']}/{nq}", f"{q['fts_hits']}/{nq}", "", ""),
     ]
     lines = [
