@@ -252,7 +252,16 @@ impl Engine {
             text_query = Some(Some(super::build::nothing()));
         }
         let mut query = self.full_query(text_query.flatten(), &request.filters);
-        let mut total = searcher.search(&query, &Count)?;
+        let top = || TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        // Ranked by relevance, the top hits and the count come from one pass over the matches.
+        let mut ranked: Option<Vec<(f32, DocAddress)>> = None;
+        let mut total = if request.limit > 0 && request.sort == SortOrder::Relevance {
+            let (top_docs, count) = searcher.search(&query, &(top().order_by_score(), Count))?;
+            ranked = Some(top_docs);
+            count
+        } else {
+            searcher.search(&query, &Count)?
+        };
         if total == 0 && !parsed.explicit {
             if let Some(expr) = &parsed.expr {
                 let mut any_highlights = Highlights::default();
@@ -261,6 +270,7 @@ impl Engine {
                     let any_query = self.full_query(Some(any), &request.filters);
                     let any_total = searcher.search(&any_query, &Count)?;
                     if any_total > 0 {
+                        ranked = None;
                         query = any_query;
                         total = any_total;
                         matching = Matching::Any;
@@ -269,12 +279,13 @@ impl Engine {
                 }
             }
         }
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
         let addresses: Vec<(f32, DocAddress)> = if request.limit == 0 {
             Vec::new()
+        } else if let Some(ranked) = ranked {
+            ranked
         } else {
             match request.sort {
-                SortOrder::Relevance => searcher.search(&query, &top.order_by_score())?,
+                SortOrder::Relevance => searcher.search(&query, &top().order_by_score())?,
                 SortOrder::Date | SortOrder::DateAsc => {
                     let order = if request.sort == SortOrder::Date {
                         Order::Desc
@@ -282,7 +293,10 @@ impl Engine {
                         Order::Asc
                     };
                     searcher
-                        .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
+                        .search(
+                            &query,
+                            &top().order_by_fast_field::<DateTime>("date", order),
+                        )?
                         .into_iter()
                         .map(|(_, address)| (0.0, address))
                         .collect()
