@@ -1,4 +1,7 @@
-//! Bytes to text: BOMs, UTF-16, invalid UTF-8 and binary files that carry a `.txt` name.
+//! Bytes to text: BOMs, UTF-16, invalid UTF-8, legacy Vietnamese encodings and binary files
+//! that carry a `.txt` name.
+
+use super::legacy::{self, Verdict};
 
 /// Decoded text and, when the bytes needed mending, what was done.
 pub struct Decoded {
@@ -29,11 +32,35 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 
 fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            repair: None,
-        }),
+        Ok(text) => match legacy::detect(text) {
+            Verdict::Unicode => Ok(Decoded {
+                text: text.to_owned(),
+                repair: None,
+            }),
+            Verdict::Legacy(encoding) => Ok(Decoded {
+                text: legacy::convert(text, encoding),
+                repair: Some(format!(
+                    "converted from the legacy {} encoding (the text had been read as Western European)",
+                    encoding.name()
+                )),
+            }),
+            Verdict::Suspect => Err(SUSPECT.into()),
+        },
         Err(_) => {
+            let as_latin1 = legacy::latin1(bytes);
+            match legacy::detect(&as_latin1) {
+                Verdict::Legacy(encoding) => {
+                    return Ok(Decoded {
+                        text: legacy::convert(&as_latin1, encoding),
+                        repair: Some(format!(
+                            "converted from the legacy {} encoding",
+                            encoding.name()
+                        )),
+                    })
+                }
+                Verdict::Suspect => return Err(SUSPECT.into()),
+                Verdict::Unicode => {}
+            }
             let text = String::from_utf8_lossy(bytes);
             let bad = text.matches('\u{FFFD}').count();
             if bad * 20 > text.chars().count().max(1) {
@@ -48,6 +75,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
         }
     }
 }
+
+/// Why a text that looks like a legacy encoding is not indexed: it would be mojibake.
+const SUSPECT: &str =
+    "looks like Vietnamese in a legacy encoding (TCVN3/VNI) that cannot be converted reliably; not indexed (convert it to UTF-8)";
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
