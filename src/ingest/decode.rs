@@ -11,6 +11,14 @@ pub struct Decoded {
 
 /// Decodes a file's bytes; `Err` names why the file cannot be an article.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let decoded = decode_any(bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    Ok(decoded)
+}
+
+fn decode_any(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
@@ -108,5 +116,10 @@ mod tests {
         assert!(mended.repair.is_some());
         assert!(decode(b"\x00\x01\x02binary").is_err());
         assert!(decode(b"  \n").is_err());
+        assert_eq!(decode(b"\xEF\xBB\xBF \r\n").err().unwrap(), "empty file");
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0x20, 0x00]).err().unwrap(),
+            "empty file"
+        );
     }
 }
