@@ -9,9 +9,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::{build, text_hash};
 use super::store::{IndexError, IndexStore};
@@ -162,6 +162,8 @@ pub fn index_paths(
             tantivy::TantivyError::LockFailure(..) => IndexError::Locked(store.dir.clone()).into(),
             other => anyhow::Error::from(other).context("cannot open the index for writing"),
         })?;
+    // Files left by a killed or failed run (a full disk) are freed before anything is written.
+    writer.garbage_collect_files().wait().ok();
     if options.rebuild {
         writer.delete_all_documents()?;
     }
@@ -215,7 +217,9 @@ pub fn index_paths(
             } else {
                 report.added += 1;
             }
-            writer.add_document(tantivy_doc)?;
+            if let Err(err) = writer.add_document(tantivy_doc) {
+                return Err(abandon(writer, &store.dir, err));
+            }
         }
         docs_done += batch.len();
         progress(docs_done, files.len(), report.bytes);
@@ -226,7 +230,9 @@ pub fn index_paths(
             report.removed += 1;
         }
     }
-    writer.commit().context("cannot commit the index")?;
+    if let Err(err) = writer.commit() {
+        return Err(abandon(writer, &store.dir, err));
+    }
     writer.wait_merging_threads().ok();
 
     let reader = store.reader()?;
@@ -244,4 +250,27 @@ pub fn index_paths(
     store.meta.save(&store.dir)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Gives up a failed run: its files are removed and the index stays at its last commit.
+fn abandon(
+    mut writer: IndexWriter<TantivyDocument>,
+    dir: &Path,
+    err: TantivyError,
+) -> anyhow::Error {
+    writer.rollback().ok();
+    writer.garbage_collect_files().wait().ok();
+    let text = err.to_string();
+    let cause = if text.contains("No space left") || text.contains("os error 28") {
+        "the disk is full (free some space and run it again)".to_owned()
+    } else if text.contains("index writer was killed") {
+        "the index writer failed (a full disk is the usual cause)".to_owned()
+    } else {
+        text
+    };
+    IndexError::Io {
+        dir: dir.to_owned(),
+        cause: format!("{cause}; the index is unchanged, as the last completed run left it"),
+    }
+    .into()
 }
