@@ -353,7 +353,8 @@ pub fn index_paths(
     let mut manifest = if options.rebuild {
         Manifest::default()
     } else {
-        Manifest::load(&store.dir)
+        let payload = store.index.load_metas().ok().and_then(|m| m.payload);
+        Manifest::load(&store.dir, payload.as_deref())
     };
     let keys_by_path = keys_by_path(&existing);
     let by_text: HashMap<u64, String> = existing
@@ -448,7 +449,30 @@ pub fn index_paths(
             report.removed += 1;
         }
     }
-    if let Err(err) = writer.commit() {
+    // The manifest is written first, tied to this commit by a token in the commit's payload: a
+    // kill before the commit leaves a manifest that no commit carries, so it is ignored.
+    let token = format!(
+        "{:x}-{:x}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+        std::process::id()
+    );
+    manifest.forget_under(&roots);
+    manifest.record(read_cleanly);
+    manifest.set_commit(&token);
+    if manifest.save(&store.dir).is_err() {
+        // Without a manifest the next run reads every file again: slower, never wrong.
+        Manifest::remove(&store.dir);
+    }
+    let committed = match writer.prepare_commit() {
+        Ok(mut prepared) => {
+            prepared.set_payload(&token);
+            prepared.commit().map(drop)
+        }
+        Err(err) => Err(err),
+    };
+    if let Err(err) = committed {
         return Err(abandon(writer, &store.dir, err));
     }
     writer.wait_merging_threads().ok();
@@ -466,9 +490,6 @@ pub fn index_paths(
         .ok()
         .map(|d| d.as_secs());
     store.meta.save(&store.dir)?;
-    manifest.forget_under(&roots);
-    manifest.record(read_cleanly);
-    manifest.save(&store.dir)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
