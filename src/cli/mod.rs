@@ -4,6 +4,7 @@
 //! found nothing, 2 on any error.
 
 pub mod color;
+pub mod eval_cmd;
 pub mod facets_cmd;
 pub mod filters;
 pub mod index_cmd;
@@ -95,6 +96,11 @@ pub enum Command {
     Show(show_cmd::ShowArgs),
     /// Document count, index size, corpus roots, schema version, last indexing time
     Stats(stats_cmd::StatsArgs),
+    /// Score ranking against a judged query set: nDCG@10, MRR, recall@100 (and peers' runs)
+    #[command(
+        after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
+    )]
+    Eval(eval_cmd::EvalArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -134,6 +140,7 @@ pub fn run() -> i32 {
         Command::Facets(args) => facets_cmd::run(&cli, args, colors),
         Command::Show(args) => show_cmd::run(&cli, args, colors),
         Command::Stats(args) => stats_cmd::run(&cli, args),
+        Command::Eval(args) => eval_cmd::run(&cli, args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(
