@@ -97,6 +97,8 @@ pub fn build_with_facts(fields: &Fields, doc: &SourceDoc, facts: &ArticleFacts) 
     let body = full_body(doc);
     out.add_text(fields.body, &body);
     out.add_text(fields.body_folded, &body);
+    out.add_text(fields.pairs, &a.title);
+    out.add_text(fields.pairs, &body);
     if let Some(source) = &a.source {
         out.add_text(fields.source, source);
         out.add_text(fields.source_folded, source);
