@@ -84,15 +84,15 @@ fn write_table(out: &mut impl Write, reports: &[SystemReport]) -> Result<()> {
     let names: Vec<&str> = reports.iter().map(|r| r.system.as_str()).collect();
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(6) + 2;
     let group = width * names.len();
-    writeln!(
-        out,
+    let title = format!(
         "{:<14}{:>8}  {:<group$}{:<group$}{:<group$}",
         "",
         "",
         format!("nDCG@{NDCG_DEPTH}"),
         "MRR",
         format!("recall@{RECALL_DEPTH}"),
-    )?;
+    );
+    writeln!(out, "{}", title.trim_end())?;
     let mut header = format!("{:<14}{:>8}  ", "kind", "queries");
     for _ in 0..3 {
         for name in &names {
