@@ -3,8 +3,12 @@
 //! `tests/relevance/baseline.json`, and queries typed without diacritics must keep at least 90%
 //! of the accented query's top 10.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use common::Fixture;
 
 const ALLOWED_DROP: f64 = 0.02;
 const MIN_UNACCENTED_OVERLAP: f64 = 0.90;
@@ -87,4 +91,95 @@ fn ndcg_on_the_judged_set_stays_at_the_recorded_figure() {
     if ndcg > recorded + ALLOWED_DROP {
         println!("nDCG@10 is well above the recorded figure: update tests/relevance/baseline.json");
     }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn eval_scores_vnsearch_and_a_peer_run_on_the_sample_corpus() {
+    let f = Fixture::seeds();
+    let queries = f.dir.path().join("queries.jsonl");
+    std::fs::write(
+        &queries,
+        concat!(
+            r#"{"id":"q1","query":"Hòa Bình","kind":"place","judgments":{"004_8864829e34b5b12f":2,"000_bfae6d5170b3b064":1,"001_49afc080ee8d0b53":0}}"#,
+            "\n",
+            r#"{"id":"q2","query":"Nghị quyết Trung ương 4","kind":"document","judgments":{"001_49afc080ee8d0b53":2,"002_a8f0a175735bcb91":2,"003_b09fdb954b2a7c93":2}}"#,
+            "\n",
+            r#"{"id":"q1-u","query":"hoa binh","kind":"unaccented","same_as":"q1"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    // The peer ranks the partly relevant seed first for q1, answers nothing for q2.
+    let peer = f.dir.path().join("peer.run");
+    std::fs::write(
+        &peer,
+        "q1 Q0 000_bfae6d5170b3b064 1 2.0 peer\nq1 Q0 004_8864829e34b5b12f 2 1.0 peer\n\
+         q1-u Q0 004_8864829e34b5b12f 1 1.0 peer\n",
+    )
+    .unwrap();
+    let out = f.run(&[
+        "eval",
+        queries.to_str().unwrap(),
+        "--peer-run",
+        peer.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["queries"], 3);
+    let (ours, theirs) = (&report["systems"][0], &report["systems"][1]);
+    assert_eq!(ours["system"], "vnsearch");
+    assert_eq!(theirs["system"], "peer");
+    // vnsearch: the province seed first, then the partly relevant one; the three citing seeds
+    // first for the resolution: every query ideal.
+    for metric in ["ndcg", "mrr", "recall"] {
+        assert!(
+            close(ours["overall"][metric].as_f64().unwrap(), 1.0),
+            "{ours}"
+        );
+    }
+    assert!(close(ours["unaccented_overlap"].as_f64().unwrap(), 1.0));
+    // The peer by hand: ideal DCG for q1 is 3 + 1/log2(3); the peer's is 1 + 3/log2(3).
+    let ideal = 3.0 + 1.0 / 3f64.log2();
+    let q1 = (1.0 + 3.0 / 3f64.log2()) / ideal;
+    let q1_unaccented = 3.0 / ideal;
+    assert!(close(
+        theirs["overall"]["ndcg"].as_f64().unwrap(),
+        (q1 + q1_unaccented) / 3.0
+    ));
+    assert!(close(theirs["overall"]["mrr"].as_f64().unwrap(), 2.0 / 3.0));
+    assert!(close(
+        theirs["overall"]["recall"].as_f64().unwrap(),
+        1.5 / 3.0
+    ));
+    assert!(close(theirs["unaccented_overlap"].as_f64().unwrap(), 0.5));
+    assert!(close(
+        theirs["by_kind"]["document"]["ndcg"].as_f64().unwrap(),
+        0.0
+    ));
+
+    let table = f.run(&[
+        "eval",
+        queries.to_str().unwrap(),
+        "--peer-run",
+        peer.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    let all = text
+        .lines()
+        .find(|l| l.starts_with("all"))
+        .expect("an `all` row");
+    assert_eq!(
+        all.split_whitespace().collect::<Vec<_>>(),
+        ["all", "3", "1.000", "0.541", "1.000", "0.667", "1.000", "0.500"],
+        "{text}"
+    );
 }
