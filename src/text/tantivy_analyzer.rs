@@ -107,11 +107,34 @@ impl TokenStream for SyllableStream {
 #[derive(Clone)]
 pub struct PairTokenizer;
 
-impl Tokenizer for PairTokenizer {
-    type TokenStream<'a> = SyllableStream;
+/// The pair tokens of one text, made up front (a text has few enough).
+pub struct PairStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SyllableStream {
-        let tokens = syllable_pairs(text)
+impl TokenStream for PairStream {
+    fn advance(&mut self) -> bool {
+        self.index += 1;
+        self.index <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
+        // The same text was just analysed for its other views: reuse that analysis.
+        let syllables = analyze_cached(text);
+        let tokens = pairs_of(text, &syllables)
             .into_iter()
             .enumerate()
             .map(|(position, (start, end, text))| Token {
@@ -122,7 +145,7 @@ impl Tokenizer for PairTokenizer {
                 position_length: 1,
             })
             .collect();
-        SyllableStream { tokens, index: 0 }
+        PairStream { tokens, index: 0 }
     }
 }
 
@@ -147,7 +170,10 @@ pub fn is_capitalised(text: &str) -> bool {
 /// Pairs of neighbouring syllables not split by punctuation (a hyphen does not split), as
 /// (start, end, token); a pair of two capitalised syllables also yields its name token.
 pub fn syllable_pairs(text: &str) -> Vec<(usize, usize, String)> {
-    let syllables = analyze(text);
+    pairs_of(text, &analyze(text))
+}
+
+fn pairs_of(text: &str, syllables: &[Syllable]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for pair in syllables.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
