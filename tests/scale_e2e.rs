@@ -203,7 +203,7 @@ fn rerun_changes_nothing_and_the_index_follows_edits_and_removals() {
     assert_eq!(stats(&fixture)["documents"], total - 1);
     assert_eq!(
         hit_ids(&fixture, &format!("{MARKER}1")),
-        [edited_id.as_str()]
+        std::slice::from_ref(&edited_id)
     );
     assert_eq!(hit_ids(&fixture, &format!("{MARKER}2")), [record_id]);
     assert!(!hit_ids(&fixture, &format!("\"{old_title}\"")).contains(&edited_id));

@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 
 use super::location::{default_corpus, index_dir};
 use super::{Cli, EXIT_ERROR, EXIT_FOUND};
-use crate::index::store::IndexStore;
+use crate::index::store::{IndexError, IndexStore};
 use crate::index::writer::{index_paths, IndexOptions, Progress};
 
 #[derive(clap::Args, Debug)]
@@ -40,9 +40,8 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     let mut store = if IndexStore::exists(&dir) {
         match IndexStore::open(&dir) {
             Ok(store) => store,
-            Err(crate::index::store::IndexError::OldSchema { .. }) if args.rebuild => {
-                std::fs::remove_dir_all(&dir)?;
-                IndexStore::create(&dir)?
+            Err(IndexError::OldSchema { .. } | IndexError::Damaged { .. }) if args.rebuild => {
+                IndexStore::recreate(&dir)?
             }
             Err(err) => return Err(err.into()),
         }

@@ -1,9 +1,11 @@
 //! `files.json` beside the index: the size and hash of every file read cleanly in earlier runs,
 //! so that a re-run over an unchanged corpus hashes bytes instead of parsing and analysing them.
 //!
-//! Written after the index commit; a stale manifest only ever names older contents, which no
-//! longer match and are read again. Files that were read with problems are never recorded, so
-//! their warnings repeat on every run.
+//! A manifest describes one commit: it is written just before the commit, with a token that the
+//! commit carries as its payload, and is used only while the index is at that commit. (Keyed on
+//! contents alone, a manifest left stale by a kill between commit and save could name contents
+//! that come back later, and those files would be skipped while the index holds other text.)
+//! Files that were read with problems are never recorded, so their warnings repeat every run.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,9 @@ impl FileEntry {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The payload of the commit this manifest describes.
+    #[serde(default)]
+    commit: Option<String>,
     files: HashMap<PathBuf, FileEntry>,
 }
 
@@ -43,12 +48,19 @@ impl Manifest {
         index_dir.join(MANIFEST_FILE)
     }
 
-    /// The manifest of an index; missing or unreadable means empty (everything is read).
-    pub fn load(index_dir: &Path) -> Manifest {
+    /// The manifest of an index at the commit whose payload is `commit`; missing, unreadable
+    /// or written for another commit means empty (everything is read).
+    pub fn load(index_dir: &Path, commit: Option<&str>) -> Manifest {
         std::fs::read(Self::path(index_dir))
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|manifest| commit.is_some() && manifest.commit.as_deref() == commit)
             .unwrap_or_default()
+    }
+
+    /// Ties the manifest to the commit that will carry `token` as its payload.
+    pub fn set_commit(&mut self, token: &str) {
+        self.commit = Some(token.to_owned());
     }
 
     /// Whether `path` was read cleanly with exactly these contents.
@@ -64,6 +76,10 @@ impl Manifest {
 
     pub fn record(&mut self, files: impl IntoIterator<Item = (PathBuf, FileEntry)>) {
         self.files.extend(files);
+    }
+
+    pub fn remove(index_dir: &Path) {
+        let _ = std::fs::remove_file(Self::path(index_dir));
     }
 
     /// Written through a temporary file and a rename, so a crash leaves the old or the new file.

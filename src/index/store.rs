@@ -45,6 +45,28 @@ fn damaged(dir: &Path, cause: impl ToString) -> IndexError {
     }
 }
 
+/// A segment file deleted behind vnsearch's back shows up at open, for every command, rather
+/// than as a failed search later (or as "unchanged" files in an index that cannot answer).
+fn check_segment_files(dir: &Path, index: &Index) -> Result<(), IndexError> {
+    use tantivy::index::SegmentComponent::*;
+    let segments = index
+        .searchable_segment_metas()
+        .map_err(|e| damaged(dir, e))?;
+    for segment in segments {
+        let mut components = vec![Postings, Positions, Terms, Store, FastFields, FieldNorms];
+        if segment.has_deletes() {
+            components.push(Delete);
+        }
+        for component in components {
+            let file = segment.relative_path(component);
+            if !dir.join(&file).exists() {
+                return Err(damaged(dir, format!("{} is missing", file.display())));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl IndexStore {
     /// Whether `dir` holds a vnsearch index (of any version).
     pub fn exists(dir: &Path) -> bool {
@@ -65,6 +87,7 @@ impl IndexStore {
             });
         }
         let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+        check_segment_files(dir, &index)?;
         tantivy_analyzer::register(&index);
         let fields = fields_of(&index.schema()).map_err(|e| damaged(dir, e))?;
         Ok(IndexStore {
@@ -73,6 +96,26 @@ impl IndexStore {
             fields,
             meta,
         })
+    }
+
+    /// Replaces an index that cannot be opened (older schema, damaged) by an empty one. Only
+    /// the files an index is made of are removed, whatever else the folder holds.
+    pub fn recreate(dir: &Path) -> Result<IndexStore, IndexError> {
+        let io = |e: std::io::Error| IndexError::Io {
+            dir: dir.to_owned(),
+            cause: e.to_string(),
+        };
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let path = entry.map_err(io)?.path();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if path.is_file() && is_index_file(&name) {
+                std::fs::remove_file(&path).map_err(io)?;
+            }
+        }
+        Self::create(dir)
     }
 
     /// Creates an empty index in `dir` (made if missing).
@@ -107,4 +150,27 @@ impl IndexStore {
             .try_into()
             .map_err(|e| damaged(&self.dir, e))
     }
+}
+
+/// Files tantivy and vnsearch keep in an index folder.
+fn is_index_file(name: &str) -> bool {
+    const NAMES: [&str; 4] = [
+        "meta.json",
+        ".managed.json",
+        super::meta::META_FILE,
+        "vnsearch.json.tmp",
+    ];
+    const ENDINGS: [&str; 8] = [
+        ".idx",
+        ".pos",
+        ".term",
+        ".store",
+        ".store.temp",
+        ".fast",
+        ".fieldnorm",
+        ".del",
+    ];
+    NAMES.contains(&name)
+        || ENDINGS.iter().any(|e| name.ends_with(e))
+        || (name.starts_with(".tantivy-") && name.ends_with(".lock"))
 }

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::{build, text_hash};
 use super::manifest::{FileEntry, Manifest};
@@ -362,7 +362,8 @@ pub fn index_paths(
     let mut manifest = if options.rebuild {
         Manifest::default()
     } else {
-        Manifest::load(&store.dir)
+        let payload = store.index.load_metas().ok().and_then(|m| m.payload);
+        Manifest::load(&store.dir, payload.as_deref())
     };
     let keys_by_path = keys_by_path(&existing);
     let by_text: HashMap<u64, String> = existing
@@ -379,6 +380,8 @@ pub fn index_paths(
                 }
                 other => anyhow::Error::from(other).context("cannot open the index for writing"),
             })?;
+    // Files left by a killed or failed run (a full disk) are freed before anything is written.
+    writer.garbage_collect_files().wait().ok();
     if options.rebuild {
         writer.delete_all_documents()?;
     }
@@ -403,7 +406,7 @@ pub fn index_paths(
         pending: Vec::new(),
     };
     let mut read_cleanly: Vec<(PathBuf, FileEntry)> = Vec::new();
-    std::thread::scope(|scope| -> Result<()> {
+    let outcome = std::thread::scope(|scope| -> Result<()> {
         let (send, receive) = sync_channel(READ_AHEAD_BATCHES);
         let reader_manifest = &manifest;
         let reader_files = &files;
@@ -431,13 +434,23 @@ pub fn index_paths(
             (run.progress)(&run.state);
         }
         run.flush()
-    })?;
+    });
     let Run {
         mut writer,
         mut report,
         seen,
         ..
     } = run;
+    if let Err(err) = outcome {
+        // A failed write (a full disk) leaves the index as the last completed run left it.
+        return Err(match err.downcast::<TantivyError>() {
+            Ok(write_error) => abandon(writer, &store.dir, write_error),
+            Err(other) => {
+                writer.rollback().ok();
+                other
+            }
+        });
+    }
     let fields = store.fields;
     for key in existing.keys() {
         if !seen.contains(key) && under_roots(key, &roots) {
@@ -445,7 +458,32 @@ pub fn index_paths(
             report.removed += 1;
         }
     }
-    writer.commit().context("cannot commit the index")?;
+    // The manifest is written first, tied to this commit by a token in the commit's payload: a
+    // kill before the commit leaves a manifest that no commit carries, so it is ignored.
+    let token = format!(
+        "{:x}-{:x}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+        std::process::id()
+    );
+    manifest.forget_under(&roots);
+    manifest.record(read_cleanly);
+    manifest.set_commit(&token);
+    if manifest.save(&store.dir).is_err() {
+        // Without a manifest the next run reads every file again: slower, never wrong.
+        Manifest::remove(&store.dir);
+    }
+    let committed = match writer.prepare_commit() {
+        Ok(mut prepared) => {
+            prepared.set_payload(&token);
+            prepared.commit().map(drop)
+        }
+        Err(err) => Err(err),
+    };
+    if let Err(err) = committed {
+        return Err(abandon(writer, &store.dir, err));
+    }
     writer.wait_merging_threads().ok();
 
     let reader = store.reader()?;
@@ -461,9 +499,29 @@ pub fn index_paths(
         .ok()
         .map(|d| d.as_secs());
     store.meta.save(&store.dir)?;
-    manifest.forget_under(&roots);
-    manifest.record(read_cleanly);
-    manifest.save(&store.dir)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Gives up a failed run: its files are removed and the index stays at its last commit.
+fn abandon(
+    mut writer: IndexWriter<TantivyDocument>,
+    dir: &Path,
+    err: TantivyError,
+) -> anyhow::Error {
+    writer.rollback().ok();
+    writer.garbage_collect_files().wait().ok();
+    let text = err.to_string();
+    let cause = if text.contains("No space left") || text.contains("os error 28") {
+        "the disk is full (free some space and run it again)".to_owned()
+    } else if text.contains("index writer was killed") {
+        "the index writer failed (a full disk is the usual cause)".to_owned()
+    } else {
+        text
+    };
+    IndexError::Io {
+        dir: dir.to_owned(),
+        cause: format!("{cause}; the index is unchanged, as the last completed run left it"),
+    }
+    .into()
 }

@@ -1,4 +1,7 @@
-//! Bytes to text: BOMs, UTF-16, invalid UTF-8 and binary files that carry a `.txt` name.
+//! Bytes to text: BOMs, UTF-16, invalid UTF-8, legacy Vietnamese encodings and binary files
+//! that carry a `.txt` name.
+
+use super::legacy::{self, Verdict};
 
 /// Decoded text and, when the bytes needed mending, what was done.
 pub struct Decoded {
@@ -8,6 +11,14 @@ pub struct Decoded {
 
 /// Decodes a file's bytes; `Err` names why the file cannot be an article.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let decoded = decode_any(bytes)?;
+    if decoded.text.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    Ok(decoded)
+}
+
+fn decode_any(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
@@ -29,11 +40,35 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 
 fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            repair: None,
-        }),
+        Ok(text) => match legacy::detect(text) {
+            Verdict::Unicode => Ok(Decoded {
+                text: text.to_owned(),
+                repair: None,
+            }),
+            Verdict::Legacy(encoding) => Ok(Decoded {
+                text: legacy::convert(text, encoding),
+                repair: Some(format!(
+                    "converted from the legacy {} encoding (the text had been read as Western European)",
+                    encoding.name()
+                )),
+            }),
+            Verdict::Suspect => Err(SUSPECT.into()),
+        },
         Err(_) => {
+            let as_latin1 = legacy::latin1(bytes);
+            match legacy::detect(&as_latin1) {
+                Verdict::Legacy(encoding) => {
+                    return Ok(Decoded {
+                        text: legacy::convert(&as_latin1, encoding),
+                        repair: Some(format!(
+                            "converted from the legacy {} encoding",
+                            encoding.name()
+                        )),
+                    })
+                }
+                Verdict::Suspect => return Err(SUSPECT.into()),
+                Verdict::Unicode => {}
+            }
             let text = String::from_utf8_lossy(bytes);
             let bad = text.matches('\u{FFFD}').count();
             if bad * 20 > text.chars().count().max(1) {
@@ -48,6 +83,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
         }
     }
 }
+
+/// Why a text that looks like a legacy encoding is not indexed: it would be mojibake.
+const SUSPECT: &str =
+    "looks like Vietnamese in a legacy encoding (TCVN3/VNI) that cannot be converted reliably; not indexed (convert it to UTF-8)";
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
@@ -77,5 +116,10 @@ mod tests {
         assert!(mended.repair.is_some());
         assert!(decode(b"\x00\x01\x02binary").is_err());
         assert!(decode(b"  \n").is_err());
+        assert_eq!(decode(b"\xEF\xBB\xBF \r\n").err().unwrap(), "empty file");
+        assert_eq!(
+            decode(&[0xFF, 0xFE, 0x20, 0x00]).err().unwrap(),
+            "empty file"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! `.txt` pages and `.jsonl` records. Whatever cannot be read is reported, never fatal.
 
 pub mod decode;
+pub mod legacy;
 pub mod walk;
 
 use std::path::{Path, PathBuf};

@@ -32,13 +32,24 @@ pub fn find_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
             });
             continue;
         }
-        // walkdir does not follow links by default, so a symlink loop cannot trap it; links to
-        // files are read through `is_file`.
+        // Links to folders are not followed, so a symlink loop cannot trap the walk; links to
+        // files are read. Both kinds of odd link are reported rather than silently dropped.
         for entry in WalkDir::new(root).sort_by_file_name() {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
-                    if (entry.file_type().is_file() || path.is_file()) && is_article_file(path) {
+                    if entry.file_type().is_symlink() {
+                        match link_target_problem(path) {
+                            None if is_article_file(path) => files.push(path.to_owned()),
+                            None => {}
+                            Some(what) => problems.push(Problem {
+                                path: path.to_owned(),
+                                line: None,
+                                what,
+                                skipped: true,
+                            }),
+                        }
+                    } else if entry.file_type().is_file() && is_article_file(path) {
                         files.push(path.to_owned());
                     }
                 }
@@ -57,4 +68,16 @@ pub fn find_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     files.sort();
     files.dedup();
     (files, problems)
+}
+
+/// Why a symbolic link met during a walk is not read, or `None` for a link to a file.
+fn link_target_problem(link: &Path) -> Option<String> {
+    match std::fs::metadata(link) {
+        Ok(target) if target.is_dir() => Some(
+            "symbolic link to a folder, not followed (name the folder itself to index it)".into(),
+        ),
+        Ok(target) if target.is_file() => None,
+        Ok(_) => is_article_file(link).then(|| "not a regular file".into()),
+        Err(err) => Some(format!("broken or looping symbolic link: {err}")),
+    }
 }

@@ -115,8 +115,19 @@ pub struct SearchResponse {
 pub enum SearchError {
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("search failed: {0}")]
+    #[error("search failed: {}{}", .0, remedy(.0))]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// What to do about a failure that means damaged index files.
+fn remedy(err: &tantivy::TantivyError) -> &'static str {
+    use tantivy::TantivyError::*;
+    match err {
+        DataCorruption(_) | OpenReadError(_) | IoError(_) | OpenDirectoryError(_) => {
+            " (the index is damaged: rebuild it with `vnsearch index --rebuild`)"
+        }
+        _ => "",
+    }
 }
 
 /// An index opened for searching; reuse it for many queries (batch mode opens it once).

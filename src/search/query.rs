@@ -149,9 +149,14 @@ fn scoped_start(chars: &[char], i: usize) -> (Scope, usize) {
     (Scope::Any, i)
 }
 
+/// Parentheses nested deeper than this are not a query anyone means: the input falls back to
+/// its plain words instead of recursing until the stack overflows.
+const MAX_NESTING: usize = 32;
+
 struct Parser {
     lexemes: Vec<Lexeme>,
     at: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -206,7 +211,12 @@ impl Parser {
         self.at += 1;
         match lexeme {
             Lexeme::Open => {
+                if self.depth == MAX_NESTING {
+                    return Err(ParseError);
+                }
+                self.depth += 1;
                 let inner = self.or_expr()?;
+                self.depth -= 1;
                 if self.peek() != Some(&Lexeme::Close) {
                     return Err(ParseError);
                 }
@@ -271,7 +281,11 @@ pub fn parse(input: &str) -> ParsedQuery {
         };
     }
     let parsed = lex(input).and_then(|lexemes| {
-        let mut parser = Parser { lexemes, at: 0 };
+        let mut parser = Parser {
+            lexemes,
+            at: 0,
+            depth: 0,
+        };
         let expr = parser.or_expr()?;
         if parser.at != parser.lexemes.len() {
             return Err(ParseError);
@@ -368,6 +382,16 @@ mod tests {
             Some(Expr::And(vec![word("tinh"), word("giản")]))
         );
         assert_eq!(parse("OR").expr, None);
+    }
+
+    #[test]
+    fn deep_nesting_falls_back_instead_of_overflowing() {
+        let deep = format!("{}Đảng{}", "(".repeat(10_000), ")".repeat(10_000));
+        let q = parse(&deep);
+        assert!(q.fallback);
+        assert_eq!(q.expr, Some(word("Đảng")));
+        let fine = format!("{}Đảng{}", "(".repeat(MAX_NESTING), ")".repeat(MAX_NESTING));
+        assert!(!parse(&fine).fallback);
     }
 
     #[test]

@@ -8,8 +8,8 @@ use crate::text::syllables::for_each_folded;
 
 /// Syllables in one snippet window (about 150–200 characters of Vietnamese).
 const WINDOW: usize = 32;
-/// Bodies longer than this are scanned only this far for passages, so a 50 MB article still
-/// answers in milliseconds.
+/// Bodies longer than this are cut into pieces of this size, and only the piece that holds the
+/// most query terms is analysed, so a 50 MB article still answers quickly and shows its match.
 const MAX_SCAN_BYTES: usize = 1 << 20;
 
 /// One passage, with highlight ranges in characters of `text`, end exclusive.
@@ -54,11 +54,14 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
     if body.is_empty() || max == 0 {
         return Vec::new();
     }
-    let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
+    let (offset, scanned) = piece_to_scan(body, terms);
     let mut syllables: Vec<Span> = Vec::new();
     let mut matches: Vec<Option<usize>> = Vec::new();
     for_each_folded(scanned, |start, end, folded| {
-        syllables.push(Span { start, end });
+        syllables.push(Span {
+            start: start + offset,
+            end: end + offset,
+        });
         matches.push(terms.iter().position(|t| t == folded));
     });
     if syllables.is_empty() {
@@ -66,12 +69,13 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
     }
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     let last_start = syllables.len().saturating_sub(WINDOW);
-    for start in 0..=last_start {
+    for start in 0..syllables.len() {
         if matches[start].is_none() && start != 0 {
             continue;
         }
-        // Start a little before the first match so it has context.
-        let from = start.saturating_sub(4);
+        // Start a little before the first match so it has context; a match in the last
+        // syllables still gets a full window, ending with the body.
+        let from = start.saturating_sub(4).min(last_start);
         candidates.push((window_score(&matches, from), from));
     }
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -94,6 +98,42 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
         .into_iter()
         .map(|from| render(body, &syllables, &matches, from))
         .collect()
+}
+
+/// The part of `body` to look for passages in: all of it when short, else the piece (cut at a
+/// line break where there is one) whose folded text holds the most distinct terms, the first
+/// piece when none holds any. Folding is much cheaper than analysing, so 50 MB are searched fast.
+fn piece_to_scan<'a>(body: &'a str, terms: &[String]) -> (usize, &'a str) {
+    if body.len() <= MAX_SCAN_BYTES {
+        return (0, body);
+    }
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut start = 0;
+    while start < body.len() {
+        let mut end = floor_char_boundary(body, start + MAX_SCAN_BYTES);
+        if end < body.len() {
+            if let Some(newline) = body[start..end].rfind('\n') {
+                if newline > MAX_SCAN_BYTES / 2 {
+                    end = start + newline + 1;
+                }
+            }
+        }
+        if end <= start {
+            end = body.len();
+        }
+        let mut folded = crate::text::fold::fold(&body[start..end]);
+        folded.make_ascii_lowercase();
+        let found = terms.iter().filter(|t| folded.contains(t.as_str())).count();
+        if best.is_none_or(|(most, _, _)| found > most) {
+            best = Some((found, start, end));
+        }
+        if found == terms.len() {
+            break;
+        }
+        start = end;
+    }
+    let (_, start, end) = best.unwrap_or((0, 0, body.len()));
+    (start, &body[start..end])
 }
 
 /// Where a syllable lies in the body.
@@ -208,6 +248,33 @@ mod tests {
                 "{word:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_match_far_into_a_huge_body_is_shown() {
+        let filler = "đoạn văn dài lặp lại nhiều lần.\n".repeat(100_000);
+        let body = format!("{filler}Ở cuối có chiếc khinh khí cầu bay qua.\n{filler}");
+        assert!(body.len() > 4 * MAX_SCAN_BYTES);
+        let terms: Vec<String> = ["khinh", "khi", "cau"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let s = &snippets(&body, &terms, 3)[0];
+        assert_eq!(highlighted(s), ["khinh khí cầu"]);
+        let none = &snippets(&body, &["khong".to_string()], 3)[0];
+        assert!(none.text.starts_with("đoạn văn dài"));
+    }
+
+    #[test]
+    fn a_match_in_the_last_words_is_shown() {
+        let body = format!("{}cuối cùng là khinh khí cầu.", "đoạn văn dài ".repeat(60));
+        let terms: Vec<String> = ["khinh", "khi", "cau"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let s = &snippets(&body, &terms, 3)[0];
+        assert_eq!(highlighted(s), ["khinh khí cầu"]);
+        assert!(s.text.ends_with("khinh khí cầu."), "{}", s.text);
     }
 
     #[test]
