@@ -3,6 +3,7 @@
 pub mod build;
 pub mod engine;
 pub mod facets;
+pub mod forward_only;
 pub mod query;
 pub mod snippet;
 
