@@ -3,6 +3,7 @@
 //! Exit status, as grep: 0 when something was found (or a command succeeded), 1 when a search
 //! found nothing, 2 on any error.
 
+pub mod batch;
 pub mod color;
 pub mod facets_cmd;
 pub mod filters;
@@ -94,8 +95,12 @@ pub enum Command {
     )]
     Show(show_cmd::ShowArgs),
     /// Document count, index size, corpus roots, schema version, last indexing time
+    #[command(after_help = "Examples:\n  vnsearch stats\n  vnsearch stats --json | jq .documents")]
     Stats(stats_cmd::StatsArgs),
     /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -118,13 +123,13 @@ pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() {
-                EXIT_ERROR
-            } else {
-                EXIT_FOUND
-            };
-            let _ = err.print();
-            return code;
+            if !err.use_stderr() {
+                // --help and --version: clap's own output, on stdout.
+                let _ = err.print();
+                return EXIT_FOUND;
+            }
+            eprintln!("vnsearch: error: {} (see --help)", flag_error_line(&err));
+            return EXIT_ERROR;
         }
     };
     let colors = color::Colors::choose(cli.color);
@@ -136,13 +141,14 @@ pub fn run() -> i32 {
         Command::Stats(args) => stats_cmd::run(&cli, args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
-            clap_complete::generate(
-                *shell,
-                &mut Cli::command(),
-                "vnsearch",
-                &mut std::io::stdout(),
-            );
-            Ok(EXIT_FOUND)
+            use std::io::Write;
+            // Generated into memory first: clap_complete panics when stdout closes early.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "vnsearch", &mut script);
+            std::io::stdout()
+                .write_all(&script)
+                .map(|()| EXIT_FOUND)
+                .map_err(anyhow::Error::from)
         }
     };
     match result {
@@ -157,6 +163,24 @@ pub fn run() -> i32 {
     }
 }
 
+/// clap's message for a bad flag, on one line: its usage block and tips are dropped.
+fn flag_error_line(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("bad command line");
+    let mut line = first.trim_start_matches("error: ").trim().to_owned();
+    for tip in rendered
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("tip: "))
+    {
+        line.push_str("; ");
+        line.push_str(tip);
+    }
+    line
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
@@ -166,7 +190,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// An error and its causes on one line.
-fn one_line(err: &anyhow::Error) -> String {
+pub(crate) fn one_line(err: &anyhow::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in err.chain() {
         let text = cause.to_string().replace('\n', " ");

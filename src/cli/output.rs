@@ -51,6 +51,45 @@ pub fn response_json(
     value
 }
 
+/// Every field of a hit object, in output order; `--fields` picks among them.
+pub const HIT_FIELDS: &[&str] = &[
+    "rank",
+    "score",
+    "id",
+    "key",
+    "path",
+    "line",
+    "title",
+    "source",
+    "url",
+    "date",
+    "date_source",
+    "year_only",
+    "primary_province",
+    "provinces",
+    "references",
+    "category",
+    "author",
+    "snippets",
+    "explanation",
+];
+
+/// Keeps only the named fields of a hit (and, on a `--jsonl` line, its `query` and `version`).
+pub fn trim_hit(hit: &mut Value, fields: &[String]) {
+    if let Value::Object(map) = hit {
+        map.retain(|key, _| key == "query" || key == "version" || fields.iter().any(|f| f == key));
+    }
+}
+
+/// `trim_hit` over a `hits` array.
+pub fn trim_hits(hits: &mut Value, fields: &[String]) {
+    if let Value::Array(hits) = hits {
+        for hit in hits {
+            trim_hit(hit, fields);
+        }
+    }
+}
+
 /// One `--jsonl` line: a hit with the query it answers.
 pub fn hit_line(query: &str, hit: &Hit) -> Value {
     let mut value = serde_json::to_value(hit).expect("hits serialise");
@@ -154,10 +193,20 @@ pub fn write_facets(
         if counts.is_empty() {
             writeln!(out, "  (none)")?;
         }
+        let mut region: Option<&str> = None;
         for count in counts {
+            if *dimension == Dimension::Province {
+                // Provinces come grouped by region: the region once, as a heading.
+                let this_region = count.path[0].as_str();
+                if region != Some(this_region) {
+                    writeln!(out, "  {}", colors.dim(this_region))?;
+                    region = Some(this_region);
+                }
+                writeln!(out, "    {:>5}  {}", count.count, count.value)?;
+                continue;
+            }
             let indent = "  ".repeat(count.path.len().max(1));
             let label = match dimension {
-                Dimension::Province => format!("{}  {}", count.value, colors.dim(&count.path[0])),
                 Dimension::Resolution => count.path.join(" / "),
                 _ => count.value.clone(),
             };

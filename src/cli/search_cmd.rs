@@ -1,12 +1,15 @@
 //! `vnsearch search`.
 
 use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
 use super::color::Colors;
 use super::filters::prepare;
-use super::output::{hit_line, response_json, write_facets, write_hit};
+use super::output::{
+    hit_line, response_json, trim_hit, trim_hits, write_facets, write_hit, HIT_FIELDS,
+};
 use super::{Cli, FilterArgs, FormatArgs, EXIT_FOUND, EXIT_NOT_FOUND};
 use crate::search::facets::Dimension;
 use crate::search::{SearchRequest, SortOrder};
@@ -31,6 +34,12 @@ pub struct SearchArgs {
     /// Snippets per hit (0 to 3)
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub snippets: u8,
+    /// Hit fields to keep in JSON output, comma-separated (e.g. id,title,score,snippets)
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Option<Vec<String>>,
+    /// Run one query per line of FILE (`-`: stdin), a bare query or a JSON object; JSON Lines out
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "json"])]
+    pub batch: Option<PathBuf>,
     /// Attach the score explanation to each hit in --json output (for ranking work)
     #[arg(long, hide = true)]
     pub explain: bool,
@@ -40,8 +49,29 @@ pub struct SearchArgs {
     pub format: FormatArgs,
 }
 
+/// Flags that only make sense together, checked before the index is opened.
+fn check_fields(args: &SearchArgs) -> Result<()> {
+    let Some(fields) = &args.fields else {
+        return Ok(());
+    };
+    if !(args.format.json || args.format.jsonl || args.batch.is_some()) {
+        bail!("--fields trims JSON output: add --json, --jsonl or --batch");
+    }
+    if let Some(unknown) = fields.iter().find(|f| !HIT_FIELDS.contains(&f.as_str())) {
+        bail!(
+            "unknown hit field {unknown:?} in --fields; known fields: {}",
+            HIT_FIELDS.join(", ")
+        );
+    }
+    Ok(())
+}
+
 pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
+    check_fields(args)?;
     let (filters, query, engine) = prepare(cli, &args.filters, &args.query)?;
+    if let Some(source) = &args.batch {
+        return super::batch::run(&engine, source, args);
+    }
     let request = SearchRequest {
         query: query.clone(),
         limit: args.limit,
@@ -61,12 +91,19 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
     let mut out = BufWriter::new(stdout.lock());
     let filters_json = serde_json::to_value(&filters)?;
     if args.format.json {
-        let value = response_json(&query, &filters_json, args.limit, args.offset, &response);
+        let mut value = response_json(&query, &filters_json, args.limit, args.offset, &response);
+        if let Some(fields) = &args.fields {
+            trim_hits(&mut value["hits"], fields);
+        }
         serde_json::to_writer(&mut out, &value)?;
         writeln!(out)?;
     } else if args.format.jsonl {
         for hit in &response.hits {
-            serde_json::to_writer(&mut out, &hit_line(&query, hit))?;
+            let mut line = hit_line(&query, hit);
+            if let Some(fields) = &args.fields {
+                trim_hit(&mut line, fields);
+            }
+            serde_json::to_writer(&mut out, &line)?;
             writeln!(out)?;
         }
     } else {

@@ -72,8 +72,10 @@ pub fn run(cli: &Cli, args: &ShowArgs, colors: Colors) -> Result<i32> {
     let text = if args.raw { raw_text(&meta)? } else { body };
     let mut out = std::io::stdout().lock();
     if args.json {
-        let mut value = serde_json::to_value(&meta)?;
-        value["version"] = JSON_VERSION.into();
+        let mut value = serde_json::json!({ "version": JSON_VERSION });
+        if let serde_json::Value::Object(fields) = serde_json::to_value(&meta)? {
+            value.as_object_mut().expect("an object").extend(fields);
+        }
         value["text"] = text.into();
         value["raw"] = args.raw.into();
         serde_json::to_writer(&mut out, &value)?;

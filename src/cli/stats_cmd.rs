@@ -38,6 +38,7 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     if args.json {
         let value = json!({
+            "version": super::output::JSON_VERSION,
             "index": dir.display().to_string(),
             "documents": documents,
             "index_bytes": bytes,

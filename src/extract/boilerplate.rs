@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use crate::text::normalize_text;
 
-const TABLE: &str = include_str!("../../index_schema/boilerplate.txt");
+pub(crate) const TABLE: &str = include_str!("../../index_schema/boilerplate.txt");
 
 /// The sections of the boilerplate table, each entry stored in comparable (`key`) form.
 #[derive(Debug, Default)]

@@ -13,6 +13,30 @@ pub(crate) mod test_support;
 use article::Article;
 use date::ArticleDate;
 
+/// Bump when a change to the analysis or extraction code changes what is indexed for the same
+/// bytes: every document of an existing index is then re-read on the next `vnsearch index`.
+/// Changes to the data tables in `index_schema/` are noticed without a bump.
+const ANALYSIS_REVISION: u64 = 1;
+
+/// A fingerprint of everything that turns bytes into indexed values (code revision, data
+/// tables, crate version); it seeds each document's content hash, so an index built by an
+/// older analysis is refreshed instead of keeping stale facets under an "unchanged" hash.
+pub fn analysis_fingerprint() -> u64 {
+    static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *FINGERPRINT.get_or_init(|| {
+        let mut material = format!("{ANALYSIS_REVISION}\0{}\0", env!("CARGO_PKG_VERSION"));
+        for table in [
+            boilerplate::TABLE,
+            province::TABLE,
+            references::DOCUMENTS_TABLE,
+        ] {
+            material.push_str(table);
+            material.push('\0');
+        }
+        xxhash_rust::xxh3::xxh3_64(material.as_bytes())
+    })
+}
+
 /// A cited document: its canonical label and the facet path it is counted under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {

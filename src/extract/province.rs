@@ -173,10 +173,12 @@ fn dash_variants(s: &str) -> Vec<String> {
     out
 }
 
+pub(crate) const TABLE: &str = include_str!("../../index_schema/provinces.tsv");
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let data: &'static str = include_str!("../../index_schema/provinces.tsv");
+        let data: &'static str = TABLE;
         let mut rows = Vec::new();
         for line in data.lines().skip(1).filter(|l| !l.trim().is_empty()) {
             let f: Vec<&'static str> = line.split('\t').collect();

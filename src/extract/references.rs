@@ -95,10 +95,12 @@ impl DocRow {
     }
 }
 
+pub(crate) const DOCUMENTS_TABLE: &str = include_str!("../../index_schema/documents.tsv");
+
 fn documents() -> &'static [DocRow] {
     static ROWS: OnceLock<Vec<DocRow>> = OnceLock::new();
     ROWS.get_or_init(|| {
-        include_str!("../../index_schema/documents.tsv")
+        DOCUMENTS_TABLE
             .lines()
             .skip(1)
             .filter(|l| !l.trim().is_empty())

@@ -56,8 +56,10 @@ pub struct FileRead {
     pub bytes: usize,
 }
 
+/// Content hash of a document's bytes, seeded with the analysis fingerprint: the same bytes
+/// analysed by a different extractor are a changed document.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(bytes)
+    xxhash_rust::xxh3::xxh3_64_with_seed(bytes, crate::extract::analysis_fingerprint())
 }
 
 fn stem(path: &Path) -> String {
