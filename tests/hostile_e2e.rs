@@ -276,7 +276,7 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
     let good = 15 + usize::from(root_reads_anything);
     let skipped = expected.iter().filter(|w| w.1 == "skipped").count();
     let summary = format!(
-        "indexed 18 files: {good} added, 0 updated, 0 removed, 0 unchanged, 0 duplicates, {skipped} skipped;"
+        "indexed 18 files: {good} added, 0 updated, 0 removed, 0 unchanged, 0 duplicates, {skipped} skipped ("
     );
     assert!(stderr.contains(&summary), "{summary}\n{stderr}");
     assert!(

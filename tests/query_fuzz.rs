@@ -29,7 +29,7 @@ fn engine() -> &'static Engine {
                 &mut store,
                 &[common::corpus()],
                 &IndexOptions::default(),
-                |_, _, _| {},
+                |_| {},
             )
             .unwrap();
             let engine = Engine::open(IndexStore::open(&path).unwrap()).unwrap();

@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 use super::location::{default_corpus, index_dir};
 use super::{Cli, EXIT_ERROR, EXIT_FOUND};
 use crate::index::store::{IndexError, IndexStore};
-use crate::index::writer::{index_paths, IndexOptions};
+use crate::index::writer::{index_paths, IndexOptions, Progress};
 
 #[derive(clap::Args, Debug)]
 pub struct IndexArgs {
@@ -52,26 +52,9 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
         memory_budget: (args.memory_mb as usize) << 20,
         rebuild: args.rebuild,
     };
-    let show_progress = std::io::stderr().is_terminal();
-    let started = Instant::now();
-    let report = index_paths(&mut store, &paths, &options, |done, total, bytes| {
-        if show_progress {
-            let secs = started.elapsed().as_secs_f64().max(1e-3);
-            let eta = if done > 0 {
-                secs / done as f64 * (total - done) as f64
-            } else {
-                0.0
-            };
-            eprint!(
-                "\r\x1b[2Kindexing: {done}/{total} files, {:.1} MB/s, ETA {:.0} s",
-                bytes as f64 / 1e6 / secs,
-                eta
-            );
-        }
-    })?;
-    if show_progress {
-        eprint!("\r\x1b[2K");
-    }
+    let mut bar = ProgressBar::new(std::io::stderr().is_terminal());
+    let report = index_paths(&mut store, &paths, &options, |state| bar.draw(state))?;
+    bar.clear();
     if !args.quiet {
         for problem in &report.problems {
             eprintln!("vnsearch: warning: {problem}");
@@ -87,4 +70,96 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
         return Ok(EXIT_ERROR);
     }
     Ok(EXIT_FOUND)
+}
+
+/// A one-line progress bar on stderr, drawn only on a terminal and at most ten times a second.
+struct ProgressBar {
+    visible: bool,
+    started: Instant,
+    last_drawn: Option<Instant>,
+}
+
+const BAR_WIDTH: usize = 24;
+
+impl ProgressBar {
+    fn new(visible: bool) -> Self {
+        ProgressBar {
+            visible,
+            started: Instant::now(),
+            last_drawn: None,
+        }
+    }
+
+    fn draw(&mut self, state: &Progress) {
+        if !self.visible
+            || self
+                .last_drawn
+                .is_some_and(|at| at.elapsed().as_millis() < 100)
+        {
+            return;
+        }
+        self.last_drawn = Some(Instant::now());
+        eprint!(
+            "\r\x1b[2K{}",
+            progress_line(state, self.started.elapsed().as_secs_f64())
+        );
+    }
+
+    fn clear(&self) {
+        if self.visible && self.last_drawn.is_some() {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+/// "[=====>     ]  42%  14,210 docs  5,120 docs/s  18.4 MB/s  ETA 6 s"
+fn progress_line(state: &Progress, seconds: f64) -> String {
+    let seconds = seconds.max(1e-3);
+    let fraction = if state.bytes_total > 0 {
+        (state.bytes_done as f64 / state.bytes_total as f64).min(1.0)
+    } else {
+        0.0
+    };
+    let filled = (fraction * BAR_WIDTH as f64) as usize;
+    let mut bar = "=".repeat(filled);
+    if filled < BAR_WIDTH {
+        bar.push('>');
+        bar.push_str(&" ".repeat(BAR_WIDTH - filled - 1));
+    }
+    let rate = state.bytes_done as f64 / seconds;
+    let eta = if rate > 0.0 {
+        format!(
+            "{:.0} s",
+            state.bytes_total.saturating_sub(state.bytes_done) as f64 / rate
+        )
+    } else {
+        "?".into()
+    };
+    format!(
+        "[{bar}] {:>3.0}%  {} docs  {:.0} docs/s  {:.1} MB/s  ETA {eta}",
+        fraction * 100.0,
+        state.documents,
+        state.documents as f64 / seconds,
+        rate / 1e6,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_line_shows_rates_and_eta() {
+        let state = Progress {
+            files_done: 1,
+            files_total: 4,
+            documents: 1000,
+            bytes_done: 10_000_000,
+            bytes_total: 40_000_000,
+        };
+        assert_eq!(
+            progress_line(&state, 2.0),
+            "[======>                 ]  25%  1000 docs  500 docs/s  5.0 MB/s  ETA 6 s"
+        );
+    }
 }

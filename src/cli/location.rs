@@ -48,7 +48,7 @@ pub fn open_for_search(cli: &Cli) -> Result<IndexStore> {
         &mut store,
         std::slice::from_ref(&corpus),
         &IndexOptions::default(),
-        |_, _, _| {},
+        |_| {},
     )?;
     eprintln!(
         "vnsearch: no index yet: built {} from {} ({} articles, {:.1} s)",

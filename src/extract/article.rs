@@ -84,8 +84,9 @@ fn split_lines(text: &str) -> Vec<&str> {
 /// "Nguồn Nhân Dân: https://…" → ("Nhân Dân", "https://…").
 fn source_line(line: &str) -> Option<(Option<String>, String)> {
     let trimmed = line.trim();
-    let lower = trimmed.to_lowercase();
-    if !lower.starts_with("nguồn") {
+    // Lower-casing is per character, so the first five decide (bodies can be one long line).
+    let head: String = trimmed.chars().take(5).collect();
+    if !head.to_lowercase().starts_with("nguồn") {
         return None;
     }
     let at = trimmed.find("http")?;
@@ -105,7 +106,9 @@ fn clean_lines<'a>(
 ) -> (String, Option<(Option<String>, String)>) {
     let table = Boilerplate::get();
     let mut kept: Vec<String> = Vec::new();
-    let mut previous_key = String::new();
+    // The previous line that reached the repeat check, and its key once computed: a line's full
+    // key is only needed to compare it with a neighbour, and bodies are often one long line.
+    let mut previous: Option<(String, Option<String>)> = None;
     let mut credit = None;
     for raw in lines {
         let line = display_form(raw);
@@ -113,21 +116,28 @@ fn clean_lines<'a>(
         if line.is_empty() {
             continue;
         }
-        let line_key = key(line);
-        if table.is_cut(&line_key) && !kept.is_empty() {
+        let (table_key, full) = table.comparable_key(line);
+        if table.is_cut(&table_key) && !kept.is_empty() {
             break;
         }
-        if table.is_dropped(&line_key) || line_key.is_empty() {
+        if table.is_dropped(&table_key) || table_key.is_empty() {
             continue;
         }
         if let Some(found) = source_line(line) {
             credit = Some(found);
             continue;
         }
-        if line_key == previous_key {
-            continue;
+        let line_key = if full { Some(table_key) } else { None };
+        if let Some((previous_line, previous_key)) = &mut previous {
+            let previous_key = previous_key.get_or_insert_with(|| key(previous_line));
+            let line_key = line_key.unwrap_or_else(|| key(line));
+            if line_key == *previous_key {
+                continue;
+            }
+            previous = Some((line.to_owned(), Some(line_key)));
+        } else {
+            previous = Some((line.to_owned(), line_key));
         }
-        previous_key = line_key;
         kept.push(collapse_spaces(line));
     }
     (kept.join("\n"), credit)

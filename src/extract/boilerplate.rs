@@ -9,6 +9,8 @@ pub(crate) const TABLE: &str = include_str!("../../index_schema/boilerplate.txt"
 /// The sections of the boilerplate table, each entry stored in comparable (`key`) form.
 #[derive(Debug, Default)]
 pub struct Boilerplate {
+    /// Bytes of the longest entry of any section.
+    longest: usize,
     drop: Vec<String>,
     prefix: Vec<String>,
     cut: Vec<String>,
@@ -50,7 +52,42 @@ impl Boilerplate {
                 }
             };
         }
+        parsed.longest = [
+            &parsed.drop,
+            &parsed.prefix,
+            &parsed.cut,
+            &parsed.chrome,
+            &parsed.source,
+        ]
+        .iter()
+        .flat_map(|section| section.iter().map(String::len))
+        .max()
+        .unwrap_or(0);
         parsed
+    }
+
+    /// A key of `line` that answers every table question (`is_cut`, `is_dropped`, `is_chrome`,
+    /// `is_source`, emptiness) as its full `key` would, and whether it is that full key. A long
+    /// line is keyed by its opening only: what comes after cannot matter to entries this short.
+    pub fn comparable_key(&self, line: &str) -> (String, bool) {
+        // Room for the entries, one word cut at the end, and characters normalisation drops.
+        let opening_bytes = 4 * self.longest + 256;
+        if line.len() <= 2 * opening_bytes {
+            return (key(line), true);
+        }
+        let mut cut = opening_bytes;
+        while !line.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let opening = key(&line[..cut]);
+        // The last word may be cut in two (and normalised differently); the rest is the start
+        // of the full key.
+        let stable = opening.rfind(' ').map_or("", |space| &opening[..space]);
+        if stable.len() > self.longest + 1 {
+            (stable.to_owned(), false)
+        } else {
+            (key(line), true)
+        }
     }
 
     pub fn get() -> &'static Boilerplate {
@@ -103,6 +140,30 @@ mod tests {
             "Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh về kết quả"
         )));
         assert!(!table.is_source(&key("Báo cáo")));
+    }
+
+    #[test]
+    fn long_lines_answer_like_their_full_key() {
+        let table = Boilerplate::get();
+        let filler = "Nội dung bài viết về công tác xây dựng Đảng. ".repeat(80);
+        for line in [
+            format!("Từ khóa: {filler}"),
+            format!("Bình luận của bạn về bài viết {filler}"),
+            filler.clone(),
+            format!("{}captcha", " ".repeat(5000)),
+        ] {
+            let (short, full) = table.comparable_key(&line);
+            let whole = key(&line);
+            assert_eq!(full, short == whole);
+            assert!(whole.starts_with(&short));
+            assert_eq!(
+                table.is_dropped(&short),
+                table.is_dropped(&whole),
+                "{line:.40}"
+            );
+            assert_eq!(table.is_cut(&short), table.is_cut(&whole));
+            assert_eq!(short.is_empty(), whole.is_empty());
+        }
     }
 
     #[test]

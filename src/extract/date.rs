@@ -382,7 +382,7 @@ pub fn find_article_date_normalized(
         // target lies after the writing, so the earliest is the safest).
         (None, None) => {
             let text = format!("{title}\n{body}");
-            super::references::latest_cited_document_date(&text)
+            super::references::latest_cited_document_date_normalized(&text)
                 .map(|d| d.year)
                 .or_else(|| national_assembly_year(&text))
                 .or_else(|| mentions.iter().map(|m| m.year).min())

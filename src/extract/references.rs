@@ -753,7 +753,12 @@ pub fn extract_references_normalized(text: &str, article_date: Option<Date>) -> 
 /// a lower bound for the article's date when the text
 /// states no year at all.
 pub fn latest_cited_document_date(text: &str) -> Option<Date> {
-    let refs = extract_references(text, None);
+    latest_cited_document_date_normalized(&normalize_text(text))
+}
+
+/// `latest_cited_document_date` for a text already through `normalize_text`.
+pub fn latest_cited_document_date_normalized(text: &str) -> Option<Date> {
+    let refs = extract_references_normalized(text, None);
     let rows = documents();
     refs.iter()
         .filter_map(|r| {

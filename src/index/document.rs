@@ -7,7 +7,8 @@ use tantivy::{DateTime, TantivyDocument};
 use super::Fields;
 use crate::extract::date::Date;
 use crate::extract::{article_facts, ArticleFacts};
-use crate::ingest::{hash_bytes, SourceDoc};
+use crate::ingest::SourceDoc;
+use xxhash_rust::xxh3::Xxh3;
 
 /// What a hit shows besides its body, stored as one JSON value. The shape is internal; the
 /// public JSON shape is `search::output`.
@@ -66,7 +67,15 @@ pub fn to_datetime(date: Date) -> DateTime {
 /// The text whose hash detects the same article under two ids.
 pub fn text_hash(doc: &SourceDoc) -> u64 {
     let a = &doc.article;
-    hash_bytes(format!("{}\n{}\n{}", a.title, a.summary, a.body).as_bytes())
+    // Equal to `hash_bytes` of the three joined by newlines, without building that string.
+    let mut hasher = Xxh3::with_seed(crate::extract::analysis_fingerprint());
+    for (i, part) in [&a.title, &a.summary, &a.body].into_iter().enumerate() {
+        if i > 0 {
+            hasher.update(b"\n");
+        }
+        hasher.update(part.as_bytes());
+    }
+    hasher.digest()
 }
 
 /// The body as indexed and shown: the summary (sapo) leads, as on the page.
@@ -81,13 +90,19 @@ fn full_body(doc: &SourceDoc) -> String {
     }
 }
 
-/// Builds the document for a source article; extraction runs here, off the writer's threads.
-pub fn build(fields: &Fields, doc: &SourceDoc) -> TantivyDocument {
+/// Builds the document for a source article whose `text_hash` is already known; extraction runs
+/// here, off the writer's threads.
+pub fn build(fields: &Fields, doc: &SourceDoc, text_hash: u64) -> TantivyDocument {
     let facts = article_facts(&doc.article);
-    build_with_facts(fields, doc, &facts)
+    build_with_facts(fields, doc, &facts, text_hash)
 }
 
-pub fn build_with_facts(fields: &Fields, doc: &SourceDoc, facts: &ArticleFacts) -> TantivyDocument {
+pub fn build_with_facts(
+    fields: &Fields,
+    doc: &SourceDoc,
+    facts: &ArticleFacts,
+    text_hash: u64,
+) -> TantivyDocument {
     let a = &doc.article;
     let mut out = TantivyDocument::default();
     out.add_text(fields.key, &doc.key);
@@ -102,7 +117,7 @@ pub fn build_with_facts(fields: &Fields, doc: &SourceDoc, facts: &ArticleFacts) 
         out.add_text(fields.source_folded, source);
     }
     out.add_u64(fields.content_hash, doc.content_hash);
-    out.add_u64(fields.text_hash, text_hash(doc));
+    out.add_u64(fields.text_hash, text_hash);
     if let Some(found) = &facts.date {
         out.add_date(fields.date, to_datetime(found.date));
         out.add_facet(fields.year, Facet::from_path([found.date.year.to_string()]));
@@ -154,6 +169,28 @@ pub fn build_with_facts(fields: &Fields, doc: &SourceDoc, facts: &ArticleFacts) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_hash_is_the_hash_of_the_joined_text() {
+        let doc = SourceDoc {
+            key: "k".into(),
+            id: "i".into(),
+            path: "p".into(),
+            line: None,
+            content_hash: 0,
+            bytes: 0,
+            article: crate::extract::article::Article {
+                title: "Tiêu đề".into(),
+                summary: "Tóm tắt".into(),
+                body: "Thân bài.".into(),
+                ..Default::default()
+            },
+        };
+        assert_eq!(
+            text_hash(&doc),
+            crate::ingest::hash_bytes("Tiêu đề\nTóm tắt\nThân bài.".as_bytes())
+        );
+    }
 
     #[test]
     fn civil_days_match_known_dates() {

@@ -1,6 +1,7 @@
 //! The tantivy index: schema, the mapping from articles to documents, building and updating.
 
 pub mod document;
+pub mod manifest;
 pub mod meta;
 pub mod schema;
 pub mod store;

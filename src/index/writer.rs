@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, SyncSender};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
@@ -14,8 +15,10 @@ use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 use super::document::{build, text_hash};
+use super::manifest::{FileEntry, Manifest};
 use super::store::{IndexError, IndexStore};
-use crate::ingest::{read_file, walk::find_files, Problem, SourceDoc};
+use super::Fields;
+use crate::ingest::{read_file, walk::find_files, FileRead, Problem, SourceDoc};
 
 /// How an indexing run is done.
 #[derive(Debug, Clone)]
@@ -56,10 +59,28 @@ impl IndexReport {
         self.problems.iter().filter(|p| p.skipped).count()
     }
 
+    /// Skipped items counted by reason ("empty file", "not a JSON record"), most frequent first.
+    pub fn skipped_reasons(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for problem in self.problems.iter().filter(|p| p.skipped) {
+            *counts.entry(reason(&problem.what)).or_default() += 1;
+        }
+        let mut reasons: Vec<(String, usize)> = counts.into_iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        reasons
+    }
+
     /// The one-line summary printed after a run.
     pub fn summary_line(&self) -> String {
+        let reasons = self.skipped_reasons();
+        let skipped = if reasons.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} {r}")).collect();
+            format!(" ({})", list.join(", "))
+        };
         format!(
-            "indexed {} files: {} added, {} updated, {} removed, {} unchanged, {} duplicates, {} skipped; {:.1} MB in {:.2} s; {} documents in the index",
+            "indexed {} files: {} added, {} updated, {} removed, {} unchanged, {} duplicates, {} skipped{skipped}; {:.1} MB in {:.2} s; {} documents in the index",
             self.files,
             self.added,
             self.updated,
@@ -71,6 +92,20 @@ impl IndexReport {
             self.seconds,
             self.documents,
         )
+    }
+}
+
+/// The general reason of a problem message: its words before any detail (a colon, a
+/// parenthesis, a quoted value or a number).
+fn reason(what: &str) -> String {
+    let end = what
+        .find(|c: char| matches!(c, ':' | '(' | '"' | ';') || c.is_ascii_digit())
+        .unwrap_or(what.len());
+    let general = what[..end].trim();
+    if general.is_empty() {
+        what.to_owned()
+    } else {
+        general.to_owned()
     }
 }
 
@@ -105,6 +140,16 @@ fn existing_documents(store: &IndexStore) -> Result<HashMap<String, (u64, u64)>>
     Ok(existing)
 }
 
+/// The live keys of each file: a file the manifest shows unchanged keeps them all.
+fn keys_by_path(existing: &HashMap<String, (u64, u64)>) -> HashMap<&str, Vec<&str>> {
+    let mut by_path: HashMap<&str, Vec<&str>> = HashMap::new();
+    for key in existing.keys() {
+        let path = key.split('#').next().unwrap_or(key);
+        by_path.entry(path).or_default().push(key);
+    }
+    by_path
+}
+
 /// Whether a document key lies under one of the roots of this run.
 fn under_roots(key: &str, roots: &[PathBuf]) -> bool {
     let path = key.split('#').next().unwrap_or(key);
@@ -128,15 +173,169 @@ fn canonical_roots(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     (roots, problems)
 }
 
-/// Files read per batch: bounds memory on large corpora while keeping both cores busy.
+/// Files read at once: enough to keep both cores busy, few enough that documents reach the
+/// writer while later files are still being read (a batch ends at either bound).
 const FILES_PER_BATCH: usize = 64;
+const BYTES_PER_BATCH: u64 = 4 << 20;
+/// Documents analysed and handed to the writer at once: bounds memory on large corpora.
+const DOCS_PER_CHUNK: usize = 512;
+/// Batches of read files waiting for the writer.
+const READ_AHEAD_BATCHES: usize = 2;
+
+/// Where a run stands, for a progress display.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+    /// Documents read so far (added, updated, unchanged or duplicates).
+    pub documents: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
+/// One read file, or one left unread because the manifest shows it unchanged.
+enum Ingested {
+    Read(PathBuf, Option<FileEntry>, FileRead),
+    Unchanged(PathBuf, FileEntry),
+}
+
+/// Reads `files` on the rayon pool in order, batch by batch, skipping files the manifest knows.
+fn read_files(
+    files: &[PathBuf],
+    sizes: &[u64],
+    manifest: &Manifest,
+    send: SyncSender<Vec<Ingested>>,
+) {
+    let mut start = 0;
+    while start < files.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < files.len() && end - start < FILES_PER_BATCH && bytes < BYTES_PER_BATCH {
+            bytes += sizes[end];
+            end += 1;
+        }
+        let batch = &files[start..end];
+        start = end;
+        let ingested: Vec<Ingested> = batch
+            .par_iter()
+            .map(|path| {
+                let entry = FileEntry::of(path);
+                match entry {
+                    Some(entry) if manifest.has(path, &entry) => {
+                        Ingested::Unchanged(path.clone(), entry)
+                    }
+                    _ => Ingested::Read(path.clone(), entry, read_file(path)),
+                }
+            })
+            .collect();
+        if send.send(ingested).is_err() {
+            return;
+        }
+    }
+}
+
+/// The incremental bookkeeping of one run and the writer it feeds.
+struct Run<'a> {
+    writer: IndexWriter<TantivyDocument>,
+    state: Progress,
+    progress: &'a mut dyn FnMut(&Progress),
+    fields: Fields,
+    existing: &'a HashMap<String, (u64, u64)>,
+    by_text: HashMap<u64, String>,
+    seen: HashSet<String>,
+    report: IndexReport,
+    pending: Vec<SourceDoc>,
+}
+
+impl Run<'_> {
+    /// Sorts the documents of one read file into unchanged and to-be-indexed.
+    fn take(&mut self, read: FileRead) -> Result<()> {
+        self.report.problems.extend(read.problems);
+        self.report.bytes += read.bytes;
+        let mut bytes_left = read.bytes as u64;
+        for doc in read.docs {
+            self.state.documents += 1;
+            let bytes = (doc.bytes as u64).min(bytes_left);
+            bytes_left -= bytes;
+            self.state.bytes_done += bytes;
+            if !self.seen.insert(doc.key.clone()) {
+                self.report.problems.push(Problem {
+                    path: doc.path.clone(),
+                    line: doc.line,
+                    what: format!("seen twice in this run: key {}; the first is kept", doc.key),
+                    skipped: true,
+                });
+                continue;
+            }
+            match self.existing.get(&doc.key) {
+                Some(&(hash, _)) if hash == doc.content_hash => self.report.unchanged += 1,
+                _ => self.pending.push(doc),
+            }
+            if self.pending.len() >= DOCS_PER_CHUNK {
+                self.flush()?;
+                (self.progress)(&self.state);
+            }
+        }
+        self.state.bytes_done += bytes_left;
+        self.state.files_done += 1;
+        Ok(())
+    }
+
+    /// Counts a file the manifest shows unchanged: its live documents stay as they are.
+    fn keep(&mut self, keys: &[&str], entry: FileEntry) {
+        self.report.unchanged += keys.len();
+        self.seen.extend(keys.iter().map(|k| (*k).to_owned()));
+        self.report.bytes += entry.bytes as usize;
+        self.state.bytes_done += entry.bytes;
+        self.state.documents += keys.len();
+        self.state.files_done += 1;
+    }
+
+    /// Drops duplicates, analyses the pending documents in parallel and hands them to tantivy.
+    fn flush(&mut self) -> Result<()> {
+        let fresh = std::mem::take(&mut self.pending);
+        let texts: Vec<u64> = fresh.par_iter().map(text_hash).collect();
+        let mut to_build = Vec::with_capacity(fresh.len());
+        for (doc, text) in fresh.into_iter().zip(texts) {
+            if let Some(kept) = self.by_text.get(&text) {
+                if kept != &doc.key {
+                    self.report.duplicates.push((doc.key.clone(), kept.clone()));
+                    if self.existing.contains_key(&doc.key) {
+                        self.writer
+                            .delete_term(Term::from_field_text(self.fields.key, &doc.key));
+                        self.report.removed += 1;
+                    }
+                    continue;
+                }
+            }
+            self.by_text.insert(text, doc.key.clone());
+            to_build.push((doc, text));
+        }
+        let fields = self.fields;
+        let built: Vec<TantivyDocument> = to_build
+            .par_iter()
+            .map(|(doc, text)| build(&fields, doc, *text))
+            .collect();
+        for ((doc, _), tantivy_doc) in to_build.iter().zip(built) {
+            if self.existing.contains_key(&doc.key) {
+                self.writer
+                    .delete_term(Term::from_field_text(self.fields.key, &doc.key));
+                self.report.updated += 1;
+            } else {
+                self.report.added += 1;
+            }
+            self.writer.add_document(tantivy_doc)?;
+        }
+        Ok(())
+    }
+}
 
 /// Indexes `paths` into `store`.
 pub fn index_paths(
     store: &mut IndexStore,
     paths: &[PathBuf],
     options: &IndexOptions,
-    mut progress: impl FnMut(usize, usize, usize),
+    mut progress: impl FnMut(&Progress),
 ) -> Result<IndexReport> {
     let started = Instant::now();
     let mut report = IndexReport::default();
@@ -151,95 +350,138 @@ pub fn index_paths(
     } else {
         existing_documents(store)?
     };
-    let mut by_text: HashMap<u64, String> = existing
+    let mut manifest = if options.rebuild {
+        Manifest::default()
+    } else {
+        let payload = store.index.load_metas().ok().and_then(|m| m.payload);
+        Manifest::load(&store.dir, payload.as_deref())
+    };
+    let keys_by_path = keys_by_path(&existing);
+    let by_text: HashMap<u64, String> = existing
         .iter()
         .map(|(key, &(_, text))| (text, key.clone()))
         .collect();
-    let mut writer: IndexWriter<TantivyDocument> = store
-        .index
-        .writer(options.memory_budget)
-        .map_err(|err| match err {
-            tantivy::TantivyError::LockFailure(..) => IndexError::Locked(store.dir.clone()).into(),
-            other => anyhow::Error::from(other).context("cannot open the index for writing"),
-        })?;
+    let writer: IndexWriter<TantivyDocument> =
+        store
+            .index
+            .writer(options.memory_budget)
+            .map_err(|err| match err {
+                tantivy::TantivyError::LockFailure(..) => {
+                    IndexError::Locked(store.dir.clone()).into()
+                }
+                other => anyhow::Error::from(other).context("cannot open the index for writing"),
+            })?;
     // Files left by a killed or failed run (a full disk) are freed before anything is written.
     writer.garbage_collect_files().wait().ok();
     if options.rebuild {
         writer.delete_all_documents()?;
     }
-    let fields = store.fields;
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut docs_done = 0;
-    for batch in files.chunks(FILES_PER_BATCH) {
-        let reads: Vec<_> = batch.par_iter().map(|path| read_file(path)).collect();
-        let mut fresh: Vec<SourceDoc> = Vec::new();
-        for read in reads {
-            report.bytes += read.bytes;
-            report.problems.extend(read.problems);
-            for doc in read.docs {
-                if !seen.insert(doc.key.clone()) {
-                    report.problems.push(Problem {
-                        path: doc.path.clone(),
-                        line: doc.line,
-                        what: format!("key {} seen twice in this run; the first is kept", doc.key),
-                        skipped: true,
-                    });
-                    continue;
-                }
-                match existing.get(&doc.key) {
-                    Some(&(hash, _)) if hash == doc.content_hash => report.unchanged += 1,
-                    _ => fresh.push(doc),
-                }
-            }
-        }
-        let texts: Vec<u64> = fresh.par_iter().map(text_hash).collect();
-        let mut to_build = Vec::new();
-        for (doc, text) in fresh.into_iter().zip(texts) {
-            if let Some(kept) = by_text.get(&text) {
-                if kept != &doc.key {
-                    report.duplicates.push((doc.key.clone(), kept.clone()));
-                    if existing.contains_key(&doc.key) {
-                        writer.delete_term(Term::from_field_text(fields.key, &doc.key));
-                        report.removed += 1;
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .collect();
+    let state = Progress {
+        files_total: files.len(),
+        bytes_total: sizes.iter().sum(),
+        ..Progress::default()
+    };
+    let mut run = Run {
+        writer,
+        state,
+        progress: &mut progress,
+        fields: store.fields,
+        existing: &existing,
+        by_text,
+        seen: HashSet::new(),
+        report,
+        pending: Vec::new(),
+    };
+    let mut read_cleanly: Vec<(PathBuf, FileEntry)> = Vec::new();
+    let outcome = std::thread::scope(|scope| -> Result<()> {
+        let (send, receive) = sync_channel(READ_AHEAD_BATCHES);
+        let reader_manifest = &manifest;
+        let reader_files = &files;
+        let reader_sizes = &sizes;
+        scope.spawn(move || read_files(reader_files, reader_sizes, reader_manifest, send));
+        for batch in receive {
+            for ingested in batch {
+                match ingested {
+                    Ingested::Unchanged(path, entry) => {
+                        let keys = keys_by_path
+                            .get(path.display().to_string().as_str())
+                            .map(Vec::as_slice)
+                            .unwrap_or_default();
+                        run.keep(keys, entry);
+                        read_cleanly.push((path, entry));
                     }
-                    continue;
+                    Ingested::Read(path, entry, read) => {
+                        if let Some(entry) = entry.filter(|_| read.problems.is_empty()) {
+                            read_cleanly.push((path, entry));
+                        }
+                        run.take(read)?;
+                    }
                 }
             }
-            by_text.insert(text, doc.key.clone());
-            to_build.push(doc);
+            (run.progress)(&run.state);
         }
-        let built: Vec<TantivyDocument> =
-            to_build.par_iter().map(|doc| build(&fields, doc)).collect();
-        for (doc, tantivy_doc) in to_build.iter().zip(built) {
-            if existing.contains_key(&doc.key) {
-                writer.delete_term(Term::from_field_text(fields.key, &doc.key));
-                report.updated += 1;
-            } else {
-                report.added += 1;
+        run.flush()
+    });
+    let Run {
+        mut writer,
+        mut report,
+        seen,
+        ..
+    } = run;
+    if let Err(err) = outcome {
+        // A failed write (a full disk) leaves the index as the last completed run left it.
+        return Err(match err.downcast::<TantivyError>() {
+            Ok(write_error) => abandon(writer, &store.dir, write_error),
+            Err(other) => {
+                writer.rollback().ok();
+                other
             }
-            if let Err(err) = writer.add_document(tantivy_doc) {
-                return Err(abandon(writer, &store.dir, err));
-            }
-        }
-        docs_done += batch.len();
-        progress(docs_done, files.len(), report.bytes);
+        });
     }
+    let fields = store.fields;
     for key in existing.keys() {
         if !seen.contains(key) && under_roots(key, &roots) {
             writer.delete_term(Term::from_field_text(fields.key, key));
             report.removed += 1;
         }
     }
-    if let Err(err) = writer.commit() {
+    // The manifest is written first, tied to this commit by a token in the commit's payload: a
+    // kill before the commit leaves a manifest that no commit carries, so it is ignored.
+    let token = format!(
+        "{:x}-{:x}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+        std::process::id()
+    );
+    manifest.forget_under(&roots);
+    manifest.record(read_cleanly);
+    manifest.set_commit(&token);
+    if manifest.save(&store.dir).is_err() {
+        // Without a manifest the next run reads every file again: slower, never wrong.
+        Manifest::remove(&store.dir);
+    }
+    let committed = match writer.prepare_commit() {
+        Ok(mut prepared) => {
+            prepared.set_payload(&token);
+            prepared.commit().map(drop)
+        }
+        Err(err) => Err(err),
+    };
+    if let Err(err) = committed {
         return Err(abandon(writer, &store.dir, err));
     }
     writer.wait_merging_threads().ok();
 
     let reader = store.reader()?;
     report.documents = reader.searcher().num_docs();
-    for root in roots {
-        if !store.meta.roots.contains(&root) {
-            store.meta.roots.push(root);
+    for root in &roots {
+        if !store.meta.roots.contains(root) {
+            store.meta.roots.push(root.clone());
         }
     }
     store.meta.documents = report.documents;

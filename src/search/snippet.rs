@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::text::analyze;
+use crate::text::syllables::for_each_folded;
 
 /// Syllables in one snippet window (about 150–200 characters of Vietnamese).
 const WINDOW: usize = 32;
@@ -55,18 +55,18 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
         return Vec::new();
     }
     let (offset, scanned) = piece_to_scan(body, terms);
-    let mut syllables = analyze(scanned);
-    for s in &mut syllables {
-        s.start += offset;
-        s.end += offset;
-    }
+    let mut syllables: Vec<Span> = Vec::new();
+    let mut matches: Vec<Option<usize>> = Vec::new();
+    for_each_folded(scanned, |start, end, folded| {
+        syllables.push(Span {
+            start: start + offset,
+            end: end + offset,
+        });
+        matches.push(terms.iter().position(|t| t == folded));
+    });
     if syllables.is_empty() {
         return Vec::new();
     }
-    let matches: Vec<Option<usize>> = syllables
-        .iter()
-        .map(|s| terms.iter().position(|t| *t == s.folded))
-        .collect();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     let last_start = syllables.len().saturating_sub(WINDOW);
     for start in 0..syllables.len() {
@@ -136,12 +136,13 @@ fn piece_to_scan<'a>(body: &'a str, terms: &[String]) -> (usize, &'a str) {
     (start, &body[start..end])
 }
 
-fn render(
-    body: &str,
-    syllables: &[crate::text::Syllable],
-    matches: &[Option<usize>],
-    from: usize,
-) -> Snippet {
+/// Where a syllable lies in the body.
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+fn render(body: &str, syllables: &[Span], matches: &[Option<usize>], from: usize) -> Snippet {
     let to = (from + WINDOW).min(syllables.len());
     let start = syllables[from].start;
     let mut end = syllables[to - 1].end;

@@ -9,6 +9,7 @@ pub mod normalize;
 pub mod syllables;
 pub mod tantivy_analyzer;
 pub mod tone;
+pub mod words;
 
 pub use fold::{fold, has_diacritics};
 pub use normalize::normalize_text;

@@ -1,9 +1,9 @@
 //! Character-level clean-up of scraped Vietnamese text.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::tone::unify_tone_placement;
+use super::words::for_each_word_bound;
 
 /// Maps one character to what Vietnamese text means by it, or `None` to drop it.
 ///
@@ -52,14 +52,15 @@ pub fn normalize_text(input: &str) -> String {
         return mapped;
     }
     let mut out = String::with_capacity(mapped.len());
-    for word in mapped.split_word_bounds() {
-        out.push_str(&unify_tone_placement(word));
-    }
+    for_each_word_bound(&mapped, |_, word| out.push_str(&unify_tone_placement(word)));
     out
 }
 
 /// Normalises one word-sized piece of text to its canonical lower-case syllable form.
 pub fn canonical_lower(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut lowered = String::with_capacity(word.len());
     if is_nfc_quick(word.chars()) == IsNormalized::Yes {
         for c in word.chars().filter_map(map_char) {
@@ -97,6 +98,26 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(normalize_text(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(
+            [
+                "Ðảng uỷ Hoà\u{00A0}Bình ho\u{0300}a KHOÁ Thuỵ",
+                "hoà.ủy oà uỷ",
+            ]
+            .map(String::from),
+        );
+        for text in texts {
+            let once = normalize_text(&text);
+            assert_eq!(normalize_text(&once), once);
         }
     }
 

@@ -1,10 +1,9 @@
 //! Splitting text into syllables, with byte offsets into the ORIGINAL text so that highlights
 //! land on what the reader sees, whatever normalisation the token went through.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::fold::fold;
 use super::normalize::canonical_lower;
+use super::words::for_each_word_bound;
 
 /// Longer "words" are URLs, base64 or glued garbage: not worth a posting list.
 const MAX_SYLLABLE_BYTES: usize = 80;
@@ -29,13 +28,13 @@ fn is_inner_separator(c: char) -> bool {
 
 /// Calls `emit(start, end)` for each syllable-sized piece of `text`.
 pub fn for_each_piece(text: &str, mut emit: impl FnMut(usize, usize)) {
-    for (offset, word) in text.split_word_bound_indices() {
+    for_each_word_bound(text, |offset, word| {
         if !word.chars().any(char::is_alphanumeric) {
-            continue;
+            return;
         }
         if !word.chars().any(is_inner_separator) {
             emit(offset, offset + word.len());
-            continue;
+            return;
         }
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         let mut piece_start = 0;
@@ -57,7 +56,7 @@ pub fn for_each_piece(text: &str, mut emit: impl FnMut(usize, usize)) {
         if piece_start < word.len() {
             emit(offset + piece_start, offset + word.len());
         }
-    }
+    });
 }
 
 /// Analyses a text into its syllables: the one function indexing, querying and snippets share.
@@ -81,6 +80,34 @@ pub fn analyze(text: &str) -> Vec<Syllable> {
         });
     });
     out
+}
+
+/// The byte range and folded form of each syllable `analyze` would give, without building the
+/// syllables: snippets compare every syllable of a hit's body with the query, so this runs over
+/// whole bodies at query time.
+pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
+    let mut folded = String::new();
+    for_each_piece(text, |start, end| {
+        let piece = &text[start..end];
+        if piece.len() > MAX_SYLLABLE_BYTES {
+            return;
+        }
+        if piece.is_ascii() {
+            if !piece.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                return;
+            }
+            folded.clear();
+            folded.push_str(piece);
+            folded.make_ascii_lowercase();
+            emit(start, end, &folded);
+            return;
+        }
+        let exact = canonical_lower(piece);
+        if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        emit(start, end, &fold(&exact));
+    });
 }
 
 #[cfg(test)]
@@ -126,6 +153,20 @@ mod tests {
         let last = analyze(text).pop().unwrap();
         assert_eq!(last.exact, "hòa");
         assert_eq!(&text[last.start..last.end], "ho\u{0300}a");
+    }
+
+    #[test]
+    fn folded_ranges_match_the_analysis() {
+        let text = "Tỉnh uỷ Ðảng ho\u{0300}a TP.HCM 20.777 đảng_viên ___ x";
+        let mut fast = Vec::new();
+        for_each_folded(text, |start, end, folded| {
+            fast.push((start, end, folded.to_owned()))
+        });
+        let slow: Vec<(usize, usize, String)> = analyze(text)
+            .into_iter()
+            .map(|s| (s.start, s.end, s.folded))
+            .collect();
+        assert_eq!(fast, slow);
     }
 
     #[test]
