@@ -98,7 +98,7 @@ const SUSPECT: &str =
 /// only when one byte order decodes cleanly, without NUL or control characters, and at least
 /// half of it is ASCII (Vietnamese is); binary files fail that.
 fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let orders: [fn([u8; 2]) -> u16; 2] = [u16::from_le_bytes, u16::from_be_bytes];
