@@ -361,12 +361,10 @@ fn exit_statuses_and_one_line_errors() {
     assert!(stderr(&missing).contains("run `vnsearch index PATH` to build one"));
 
     let meta = f.index_dir().join("vnsearch.json");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(
-        &meta,
-        text.replace("\"schema_version\": 1", "\"schema_version\": 0"),
-    )
-    .unwrap();
+    let mut recorded: Value = serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
+    let version = recorded["schema_version"].as_u64().unwrap();
+    recorded["schema_version"] = Value::from(version - 1);
+    std::fs::write(&meta, recorded.to_string()).unwrap();
     let old = f.run(&["search", "Đảng"]);
     assert_eq!(old.status.code(), Some(2));
     assert!(

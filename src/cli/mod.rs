@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod color;
+pub mod eval_cmd;
 pub mod facets_cmd;
 pub mod filters;
 pub mod index_cmd;
@@ -97,6 +98,11 @@ pub enum Command {
     /// Document count, index size, corpus roots, schema version, last indexing time
     #[command(after_help = "Examples:\n  vnsearch stats\n  vnsearch stats --json | jq .documents")]
     Stats(stats_cmd::StatsArgs),
+    /// Score ranking against a judged query set: nDCG@10, MRR, recall@100 (and peers' runs)
+    #[command(
+        after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
+    )]
+    Eval(eval_cmd::EvalArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
@@ -139,6 +145,7 @@ pub fn run() -> i32 {
         Command::Facets(args) => facets_cmd::run(&cli, args, colors),
         Command::Show(args) => show_cmd::run(&cli, args, colors),
         Command::Stats(args) => stats_cmd::run(&cli, args),
+        Command::Eval(args) => eval_cmd::run(&cli, args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             use std::io::Write;

@@ -112,6 +112,8 @@ pub fn build_with_facts(
     let body = full_body(doc);
     out.add_text(fields.body, &body);
     out.add_text(fields.body_folded, &body);
+    out.add_text(fields.pairs, &a.title);
+    out.add_text(fields.pairs, &body);
     if let Some(source) = &a.source {
         out.add_text(fields.source, source);
         out.add_text(fields.source_folded, source);

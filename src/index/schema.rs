@@ -7,10 +7,10 @@ use tantivy::schema::{
     TextOptions, FAST, STORED, STRING,
 };
 
-use crate::text::tantivy_analyzer::{EXACT, FOLDED};
+use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +25,8 @@ pub struct Fields {
     pub body_folded: Field,
     pub source: Field,
     pub source_folded: Field,
+    /// Neighbouring syllable pairs of title and body, with name marks (schema 2).
+    pub pairs: Field,
     pub date: Field,
     pub content_hash: Field,
     pub text_hash: Field,
@@ -66,6 +68,7 @@ pub fn build_schema() -> (Schema, Fields) {
         body_folded: builder.add_text_field("body_folded", analysed(FOLDED, positions, false)),
         source: builder.add_text_field("source", analysed(EXACT, freqs, false)),
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
+        pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
         date: builder.add_date_field(
             "date",
             DateOptions::default().set_indexed().set_fast().set_stored(),
@@ -94,6 +97,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body_folded: f("body_folded")?,
         source: f("source")?,
         source_folded: f("source_folded")?,
+        pairs: f("pairs")?,
         date: f("date")?,
         content_hash: f("content_hash")?,
         text_hash: f("text_hash")?,

@@ -7,6 +7,9 @@
 //!   "hoa binh" is not pulled towards the flower "hoa".
 //! - Vietnamese words are several syllables, so runs of bare words also score as a phrase and
 //!   as adjacent pairs: documents holding them adjacent and in order outrank the rest.
+//! - Each pair of neighbouring bare words is also looked up as one token of the pairs field,
+//!   so BM25 weighs it by the pair's own rarity (close to the word's); typed capitalised, its
+//!   name token prefers the proper noun ("Hòa Bình" the province over "hòa bình", peace).
 //! - The title outweighs the body.
 
 use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -16,6 +19,7 @@ use tantivy::Term;
 use super::forward_only::forward_only;
 use super::query::{Expr, Scope, TermExpr};
 use crate::index::Fields;
+use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
 use crate::text::{analyze, Syllable};
 
 const TITLE_BOOST: f32 = 2.0;
@@ -28,6 +32,13 @@ const EXACT_BOOST: f32 = 0.6;
 const PHRASE_BOOST: f32 = 3.0;
 /// Two neighbouring bare words found adjacent.
 const PAIR_BOOST: f32 = 0.8;
+
+/// Two neighbouring bare words found as one token of the pairs field: BM25 weighs the pair by
+/// its own rarity, close to the Vietnamese word's (schema 2; figures in tests/relevance).
+const WORD_PAIR_BOOST: f32 = 2.0;
+/// The same pair typed capitalised and found capitalised: a name, not the common words
+/// ("Hòa Bình" the province rather than "hòa bình", peace).
+const NAME_BOOST: f32 = 2.0;
 
 /// What the snippet builder highlights: folded syllables of every positive term.
 #[derive(Debug, Default, Clone)]
@@ -202,10 +213,31 @@ fn term_expr_query(
 }
 
 /// Phrase and adjacent-pair rewards for a run of bare single-syllable words.
-fn proximity_clauses(fields: &Fields, scope: Scope, run: &[Syllable]) -> Vec<Box<dyn Query>> {
+fn proximity_clauses(fields: &Fields, words: &Run) -> Vec<Box<dyn Query>> {
+    let (scope, run) = (words.scope, &words.syllables);
     let mut out = Vec::new();
     if run.len() < 2 {
         return out;
+    }
+    if matches!(scope, Scope::Any | Scope::Title | Scope::Body) {
+        for (i, window) in run.windows(2).enumerate() {
+            out.push(boosted(
+                term_query(
+                    fields.pairs,
+                    &pair_token(&window[0].folded, &window[1].folded, false),
+                ),
+                WORD_PAIR_BOOST,
+            ));
+            if words.capitalised[i] && words.capitalised[i + 1] {
+                out.push(boosted(
+                    term_query(
+                        fields.pairs,
+                        &pair_token(&window[0].folded, &window[1].folded, true),
+                    ),
+                    NAME_BOOST,
+                ));
+            }
+        }
     }
     for pair in field_pairs(fields, scope) {
         out.push(boosted(
@@ -262,15 +294,26 @@ fn build_expr(
     }
 }
 
-/// A bare word of one syllable, with its scope.
-fn single_syllable(part: &Expr) -> Option<(Scope, Syllable)> {
+/// A bare word of one syllable, with its scope and whether it was typed capitalised.
+fn single_syllable(part: &Expr) -> Option<(Scope, Syllable, bool)> {
     match part {
         Expr::Term(t) if !t.quoted => {
             let mut syllables = analyze(&t.text);
-            (syllables.len() == 1).then(|| (t.scope, syllables.pop().expect("one syllable")))
+            (syllables.len() == 1).then(|| {
+                let syllable = syllables.pop().expect("one syllable");
+                let capitalised = is_capitalised(&t.text[syllable.start..]);
+                (t.scope, syllable, capitalised)
+            })
         }
         _ => None,
     }
+}
+
+/// A run of neighbouring one-syllable bare words with one scope: a would-be Vietnamese word.
+struct Run {
+    scope: Scope,
+    syllables: Vec<Syllable>,
+    capitalised: Vec<bool>,
 }
 
 fn build_and(
@@ -293,28 +336,34 @@ fn build_and(
     }
     // Runs of neighbouring one-syllable bare words with one scope: the would-be Vietnamese words.
     // Each positive part is analysed once here and reused below.
-    let singles: Vec<Option<(Scope, Syllable)>> =
+    let singles: Vec<Option<(Scope, Syllable, bool)>> =
         positives.iter().map(|p| single_syllable(p)).collect();
-    let mut runs: Vec<(Scope, Vec<Syllable>)> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     let mut previous_single = false;
     for single in &singles {
-        if let Some((scope, syllable)) = single {
+        if let Some((scope, syllable, capitalised)) = single {
             match runs.last_mut() {
-                Some((run_scope, run)) if previous_single && run_scope == scope => {
-                    run.push(syllable.clone())
+                Some(run) if previous_single && run.scope == *scope => {
+                    run.syllables.push(syllable.clone());
+                    run.capitalised.push(*capitalised);
                 }
-                _ => runs.push((*scope, vec![syllable.clone()])),
+                _ => runs.push(Run {
+                    scope: *scope,
+                    syllables: vec![syllable.clone()],
+                    capitalised: vec![*capitalised],
+                }),
             }
         }
         previous_single = single.is_some();
     }
     // The whole query one run of bare words typed with diacritics: a document matches when every
     // syllable matches diacritic-compatibly, or when the whole run is there as a folded phrase.
-    let whole_run = runs.len() == 1 && runs[0].1.len() == positives.len() && positives.len() > 1;
+    let whole_run =
+        runs.len() == 1 && runs[0].syllables.len() == positives.len() && positives.len() > 1;
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     for (part, single) in positives.iter().zip(&singles) {
         let query = match single {
-            Some((scope, syllable)) => {
+            Some((scope, syllable, _)) => {
                 if let Some(h) = highlights.as_deref_mut() {
                     h.add(std::slice::from_ref(syllable));
                 }
@@ -345,12 +394,12 @@ fn build_and(
         );
         clauses.push((Occur::Must, Box::new(most)));
     } else if whole_run && ctx.accented {
-        let (scope, run) = &runs[0];
+        let (scope, run) = (runs[0].scope, &runs[0].syllables);
         let every_syllable = Box::new(BooleanQuery::new(
             required.into_iter().map(|q| (Occur::Must, q)).collect(),
         ));
         let folded_phrase = union(
-            field_pairs(ctx.fields, *scope)
+            field_pairs(ctx.fields, scope)
                 .iter()
                 .map(|pair| boosted(phrase_query(pair.folded, run), pair.boost * FOLDED_DISCOUNT))
                 .collect(),
@@ -359,9 +408,9 @@ fn build_and(
     } else {
         clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
     }
-    for (scope, run) in &runs {
+    for run in &runs {
         clauses.extend(
-            proximity_clauses(ctx.fields, *scope, run)
+            proximity_clauses(ctx.fields, run)
                 .into_iter()
                 .map(|q| (Occur::Should, q)),
         );

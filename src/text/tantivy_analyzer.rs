@@ -13,6 +13,8 @@ use super::syllables::{analyze, Syllable};
 pub const EXACT: &str = "vi_exact";
 /// Tokenizer name for the diacritic-folded fields.
 pub const FOLDED: &str = "vi_folded";
+/// Tokenizer name for the field of neighbouring syllable pairs (see `syllable_pairs`).
+pub const PAIRS: &str = "vi_pairs";
 
 #[derive(Clone)]
 pub struct VietnameseTokenizer {
@@ -100,9 +102,127 @@ impl TokenStream for SyllableStream {
     }
 }
 
-/// Registers both Vietnamese analyzers on an index (new or freshly opened).
+/// Neighbouring syllables as one token each, folded: Vietnamese words are mostly two
+/// syllables, so a pair is close to a word and gets the word's own rarity in ranking.
+#[derive(Clone)]
+pub struct PairTokenizer;
+
+/// The pair tokens of one text, made up front (a text has few enough).
+pub struct PairStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl TokenStream for PairStream {
+    fn advance(&mut self) -> bool {
+        self.index += 1;
+        self.index <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
+        // The same text was just analysed for its other views: reuse that analysis.
+        let syllables = analyze_cached(text);
+        let tokens = pairs_of(text, &syllables)
+            .into_iter()
+            .enumerate()
+            .map(|(position, (start, end, text))| Token {
+                offset_from: start,
+                offset_to: end,
+                position,
+                text,
+                position_length: 1,
+            })
+            .collect();
+        PairStream { tokens, index: 0 }
+    }
+}
+
+/// Marks the pair token of two capitalised syllables: a name ("Hòa Bình" the province, not
+/// "hòa bình" peace).
+pub const NAME_MARK: char = '^';
+
+/// The pair token for two folded syllables, marked as a name when both were capitalised.
+pub fn pair_token(first: &str, second: &str, name: bool) -> String {
+    if name {
+        format!("{NAME_MARK}{first} {second}")
+    } else {
+        format!("{first} {second}")
+    }
+}
+
+/// Whether the original text of a syllable starts with a capital letter.
+pub fn is_capitalised(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Pairs of neighbouring syllables not split by punctuation (a hyphen does not split), as
+/// (start, end, token); a pair of two capitalised syllables also yields its name token.
+pub fn syllable_pairs(text: &str) -> Vec<(usize, usize, String)> {
+    pairs_of(text, &analyze(text))
+}
+
+fn pairs_of(text: &str, syllables: &[Syllable]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for pair in syllables.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = &text[a.end..b.start];
+        if gap
+            .chars()
+            .any(|c| !c.is_whitespace() && c != '-' && c != '–')
+        {
+            continue;
+        }
+        out.push((a.start, b.end, pair_token(&a.folded, &b.folded, false)));
+        if is_capitalised(&text[a.start..a.end]) && is_capitalised(&text[b.start..b.end]) {
+            out.push((a.start, b.end, pair_token(&a.folded, &b.folded, true)));
+        }
+    }
+    out
+}
+
+/// Registers the Vietnamese analyzers on an index (new or freshly opened).
 pub fn register(index: &Index) {
     let manager = index.tokenizers();
     manager.register(EXACT, VietnameseTokenizer { folded: false });
     manager.register(FOLDED, VietnameseTokenizer { folded: true });
+    manager.register(PAIRS, PairTokenizer);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_mark_names_and_stop_at_punctuation() {
+        let tokens: Vec<String> = syllable_pairs("Tỉnh Hòa Bình, hòa bình. Thừa Thiên - Huế")
+            .into_iter()
+            .map(|(_, _, t)| t)
+            .collect();
+        assert_eq!(
+            tokens,
+            [
+                "tinh hoa",
+                "^tinh hoa",
+                "hoa binh",
+                "^hoa binh",
+                "hoa binh",
+                "thua thien",
+                "^thua thien",
+                "thien hue",
+                "^thien hue",
+            ]
+        );
+    }
 }

@@ -1,0 +1,145 @@
+//! `vnsearch eval`: runs a judged query set through the index and prints nDCG@10, MRR and
+//! recall@100 per query kind and overall, beside any peer system's run scored the same way.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::location::open_for_search;
+use super::{Cli, EXIT_FOUND};
+use crate::search::eval::{
+    evaluate, format_run, load_queries, load_run, JudgedQuery, Run, Summary, SystemReport,
+    NDCG_DEPTH, OVERLAP_DEPTH, RECALL_DEPTH,
+};
+use crate::search::{Engine, SearchRequest};
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Judged query set (JSON Lines; see tests/relevance/README.md)
+    #[arg(value_name = "QUERIES")]
+    pub queries: PathBuf,
+    /// Another system's ranked answers, TREC run format (qid Q0 docid rank score tag); named after the file stem; repeatable
+    #[arg(long, value_name = "FILE")]
+    pub peer_run: Vec<PathBuf>,
+    /// Also write vnsearch's answers to this file, TREC run format
+    #[arg(long, value_name = "FILE")]
+    pub write_run: Option<PathBuf>,
+    /// One JSON object: per system, overall, per kind and per query
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn vnsearch_run(engine: &Engine, queries: &[JudgedQuery]) -> Result<Run> {
+    let mut run = Run::new();
+    for query in queries {
+        let request = SearchRequest {
+            query: query.query.clone(),
+            limit: RECALL_DEPTH,
+            snippets: 0,
+            ..SearchRequest::default()
+        };
+        let response = engine.search(&request)?;
+        run.insert(
+            query.id.clone(),
+            response.hits.into_iter().map(|h| h.meta.id).collect(),
+        );
+    }
+    Ok(run)
+}
+
+fn peer_name(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "peer".to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+pub fn run(cli: &Cli, args: &EvalArgs) -> Result<i32> {
+    let queries = load_queries(&args.queries)?;
+    let engine = Engine::open(open_for_search(cli)?)?;
+    let ours = vnsearch_run(&engine, &queries)?;
+    if let Some(path) = &args.write_run {
+        std::fs::write(path, format_run(&queries, &ours, "vnsearch"))?;
+    }
+    let mut reports = vec![evaluate("vnsearch", &queries, &ours)];
+    for path in &args.peer_run {
+        reports.push(evaluate(&peer_name(path), &queries, &load_run(path)?));
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let value = json!({
+            "queries": queries.len(),
+            "ndcg_depth": NDCG_DEPTH,
+            "recall_depth": RECALL_DEPTH,
+            "systems": reports,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+    } else {
+        write_table(&mut out, &reports)?;
+    }
+    Ok(EXIT_FOUND)
+}
+
+fn write_table(out: &mut impl Write, reports: &[SystemReport]) -> Result<()> {
+    let names: Vec<&str> = reports.iter().map(|r| r.system.as_str()).collect();
+    let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(6) + 2;
+    let group = width * names.len();
+    let title = format!(
+        "{:<14}{:>8}  {:<group$}{:<group$}{:<group$}",
+        "",
+        "",
+        format!("nDCG@{NDCG_DEPTH}"),
+        "MRR",
+        format!("recall@{RECALL_DEPTH}"),
+    );
+    writeln!(out, "{}", title.trim_end())?;
+    let mut header = format!("{:<14}{:>8}  ", "kind", "queries");
+    for _ in 0..3 {
+        for name in &names {
+            header.push_str(&format!("{name:<width$}"));
+        }
+    }
+    writeln!(out, "{}", header.trim_end())?;
+    let mut kinds: Vec<&String> = reports[0].by_kind.keys().collect();
+    kinds.sort_by_key(|k| variant_order(k));
+    let rows = kinds
+        .into_iter()
+        .map(|k| (k.as_str(), reports.iter().map(|r| &r.by_kind[k]).collect()))
+        .chain(std::iter::once((
+            "all",
+            reports
+                .iter()
+                .map(|r| &r.overall)
+                .collect::<Vec<&Summary>>(),
+        )));
+    for (kind, summaries) in rows {
+        let mut line = format!("{kind:<14}{:>8}  ", summaries[0].queries);
+        for metric in [
+            |s: &Summary| s.ndcg,
+            |s: &Summary| s.mrr,
+            |s: &Summary| s.recall,
+        ] {
+            for s in &summaries {
+                line.push_str(&format!("{:<width$.3}", metric(s)));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    for report in reports {
+        if let Some(overlap) = report.unaccented_overlap {
+            writeln!(
+                out,
+                "{}: queries without diacritics return {:.1}% of the accented query's top {OVERLAP_DEPTH}",
+                report.system,
+                overlap * 100.0
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Base kinds first, then the variants of a base query.
+fn variant_order(kind: &str) -> (bool, &str) {
+    let variant = matches!(kind, "unaccented" | "lowercase" | "old-tone");
+    (variant, kind)
+}
