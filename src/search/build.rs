@@ -16,6 +16,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Q
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::forward_only::forward_only;
 use super::query::{Expr, Scope, TermExpr};
 use crate::index::Fields;
 use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
@@ -306,7 +307,7 @@ fn build_expr(
             let inner = build_expr(ctx, inner, matching, None)?;
             Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(tantivy::query::AllQuery)),
-                (Occur::MustNot, inner),
+                (Occur::MustNot, forward_only(inner)),
             ])))
         }
         Expr::Or(parts) => {
@@ -357,7 +358,7 @@ fn build_and(
     for part in parts {
         if let Expr::Not(inner) = part {
             if let Some(q) = build_expr(ctx, inner, matching, None) {
-                clauses.push((Occur::MustNot, q));
+                clauses.push((Occur::MustNot, forward_only(q)));
             }
         }
     }
