@@ -16,6 +16,10 @@ use vnsearch::index::store::IndexStore;
 use vnsearch::search::facets::place_path;
 use vnsearch::search::{Engine, Filters, SearchRequest};
 
+/// The allocator the `vnsearch` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Deserialize)]
 struct BenchQuery {
     q: String,

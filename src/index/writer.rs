@@ -122,16 +122,25 @@ fn existing_documents(store: &IndexStore) -> Result<HashMap<String, (u64, u64)>>
         let hashes = fast.u64("content_hash")?;
         let text_hashes = fast.u64("text_hash")?;
         let alive = segment.alive_bitset();
-        let mut key = String::new();
+        // Every key of the segment in ordinal order, streamed once: looking each up by ordinal
+        // decompresses a dictionary block per document.
+        let mut by_ord: Vec<String> = Vec::with_capacity(keys.num_terms());
+        let mut stream = keys.dictionary().stream()?;
+        while stream.advance() {
+            debug_assert_eq!(stream.term_ord() as usize, by_ord.len());
+            by_ord.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| bits.is_deleted(doc)) {
                 continue;
             }
-            let Some(ord) = keys.term_ords(doc).next() else {
+            let Some(key) = keys
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| by_ord.get(ord as usize))
+            else {
                 continue;
             };
-            key.clear();
-            keys.ord_to_str(ord, &mut key)?;
             let hash = hashes.first(doc).unwrap_or(0);
             let text = text_hashes.first(doc).unwrap_or(0);
             existing.insert(key.clone(), (hash, text));

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, Scorer,
     TermQuery,
@@ -132,6 +132,20 @@ fn remedy(err: &tantivy::TantivyError) -> &'static str {
         }
         _ => "",
     }
+}
+
+/// The ranking pass's collector: the requested page when nothing is rescored, else the
+/// `RESCORE_DEPTH` best by base score, paged after the rewards are added.
+fn candidates(
+    request: &SearchRequest,
+    rewards: &[Box<dyn Query>],
+) -> impl Collector<Fruit = Vec<(f32, DocAddress)>> {
+    let top = if rewards.is_empty() {
+        TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+    } else {
+        TopDocs::with_limit((request.offset + request.limit).max(RESCORE_DEPTH))
+    };
+    top.order_by_score()
 }
 
 /// How many of the best matches by base score have the phrase and neighbour rewards added
@@ -332,7 +346,16 @@ impl Engine {
             None => (None, Vec::new()),
         };
         let mut query = self.full_query(text_query, &request.filters);
-        let mut total = searcher.search(&query, &Count)?;
+        // Ranked by relevance, the candidates and the count come from one pass over the matches.
+        let mut ranked: Option<Vec<(f32, DocAddress)>> = None;
+        let mut total = if request.limit > 0 && request.sort == SortOrder::Relevance {
+            let (candidates, count) =
+                searcher.search(&query, &(candidates(request, &rewards), Count))?;
+            ranked = Some(candidates);
+            count
+        } else {
+            searcher.search(&query, &Count)?
+        };
         if total == 0 && !parsed.explicit {
             if let Some(expr) = &parsed.expr {
                 let mut any_highlights = Highlights::default();
@@ -341,6 +364,7 @@ impl Engine {
                     let any_query = self.full_query(Some(any.matching), &request.filters);
                     let any_total = searcher.search(&any_query, &Count)?;
                     if any_total > 0 {
+                        ranked = None;
                         query = any_query;
                         rewards = any.rewards;
                         total = any_total;
@@ -350,38 +374,33 @@ impl Engine {
                 }
             }
         }
-
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
         let addresses: Vec<(f32, DocAddress)> = if request.limit == 0 {
             Vec::new()
-        } else {
-            match request.sort {
-                SortOrder::Relevance if rewards.is_empty() => {
-                    searcher.search(&query, &top.order_by_score())?
-                }
-                SortOrder::Relevance => {
-                    let depth = (request.offset + request.limit).max(RESCORE_DEPTH);
-                    let candidates =
-                        searcher.search(&query, &TopDocs::with_limit(depth).order_by_score())?;
-                    let mut ranked = rescore(&searcher, candidates, &rewards)?;
-                    ranked.truncate(request.offset + request.limit);
-                    ranked.drain(..request.offset.min(ranked.len()));
-                    ranked
-                }
-
-                SortOrder::Date | SortOrder::DateAsc => {
-                    let order = if request.sort == SortOrder::Date {
-                        Order::Desc
-                    } else {
-                        Order::Asc
-                    };
-                    searcher
-                        .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
-                        .into_iter()
-                        .map(|(_, address)| (0.0, address))
-                        .collect()
-                }
+        } else if request.sort == SortOrder::Relevance {
+            let candidates = match ranked {
+                Some(candidates) => candidates,
+                None => searcher.search(&query, &candidates(request, &rewards))?,
+            };
+            if rewards.is_empty() {
+                candidates
+            } else {
+                let mut ranked = rescore(&searcher, candidates, &rewards)?;
+                ranked.truncate(request.offset + request.limit);
+                ranked.drain(..request.offset.min(ranked.len()));
+                ranked
             }
+        } else {
+            let order = if request.sort == SortOrder::Date {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
+            searcher
+                .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
+                .into_iter()
+                .map(|(_, address)| (0.0, address))
+                .collect()
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (i, (score, address)) in addresses.into_iter().enumerate() {

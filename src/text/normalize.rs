@@ -48,12 +48,59 @@ pub fn normalize_text(input: &str) -> String {
     } else {
         composed
     };
-    if mapped.is_ascii() {
+    if mapped.is_ascii() || !has_old_tone_candidate(&mapped) {
         return mapped;
     }
     let mut out = String::with_capacity(mapped.len());
     for_each_word_bound(&mapped, |_, word| out.push_str(&unify_tone_placement(word)));
     out
+}
+
+/// Whether `text` holds an "o"/"u" followed by a toned "a", "e" or "y": the only spelling
+/// `unify_tone_placement` may rewrite. Most texts use the modern placement throughout and need
+/// no word-by-word pass at all.
+fn has_old_tone_candidate(text: &str) -> bool {
+    let mut previous_is_glide = false;
+    for c in text.chars() {
+        if previous_is_glide
+            && matches!(
+                c,
+                'à' | 'á'
+                    | 'ả'
+                    | 'ã'
+                    | 'ạ'
+                    | 'À'
+                    | 'Á'
+                    | 'Ả'
+                    | 'Ã'
+                    | 'Ạ'
+                    | 'è'
+                    | 'é'
+                    | 'ẻ'
+                    | 'ẽ'
+                    | 'ẹ'
+                    | 'È'
+                    | 'É'
+                    | 'Ẻ'
+                    | 'Ẽ'
+                    | 'Ẹ'
+                    | 'ỳ'
+                    | 'ý'
+                    | 'ỷ'
+                    | 'ỹ'
+                    | 'ỵ'
+                    | 'Ỳ'
+                    | 'Ý'
+                    | 'Ỷ'
+                    | 'Ỹ'
+                    | 'Ỵ'
+            )
+        {
+            return true;
+        }
+        previous_is_glide = matches!(c, 'o' | 'O' | 'u' | 'U');
+    }
+    false
 }
 
 /// Normalises one word-sized piece of text to its canonical lower-case syllable form.
@@ -118,6 +165,29 @@ mod tests {
         for text in texts {
             let once = normalize_text(&text);
             assert_eq!(normalize_text(&once), once);
+        }
+    }
+
+    #[test]
+    fn texts_without_candidates_need_no_tone_pass() {
+        for (text, candidate) in [
+            ("Tỉnh ủy Hòa Bình khóa XII", false),
+            ("Tỉnh uỷ", true),
+            ("Hoà Bình", true),
+            ("KHOẺ", true),
+            ("quý", true),
+        ] {
+            assert_eq!(has_old_tone_candidate(text), candidate, "{text}");
+        }
+        // Every letter pair unify_tone_placement rewrites is a candidate.
+        let toned = "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ";
+        for glide in ['o', 'O', 'u', 'U', 'ô', 'ư', 'ơ'] {
+            for last in toned.chars().chain("âấầăắ".chars()) {
+                let word = format!("h{glide}{last}");
+                if super::unify_tone_placement(&word) != word {
+                    assert!(has_old_tone_candidate(&word), "{word}");
+                }
+            }
         }
     }
 

@@ -16,8 +16,16 @@ fn split_tone(c: char) -> (char, Option<char>) {
     if c.is_ascii() {
         return (c, None);
     }
-    let mut parts: Vec<char> = Vec::with_capacity(3);
-    decompose_canonical(c, |d| parts.push(d));
+    // Canonical decompositions are at most four characters long.
+    let mut parts = ['\0'; 8];
+    let mut len = 0;
+    decompose_canonical(c, |d| {
+        if len < parts.len() {
+            parts[len] = d;
+            len += 1;
+        }
+    });
+    let parts = &parts[..len];
     let tone = parts.iter().copied().find(|d| TONE_MARKS.contains(d));
     let Some(tone) = tone else {
         return (c, None);
@@ -46,16 +54,19 @@ pub fn unify_tone_placement(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         return Cow::Borrowed(word);
     }
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n < 2 {
+    // Only the last three characters matter; read them from the end without collecting.
+    let mut from_end = word.char_indices().rev();
+    let Some((_, last)) = from_end.next() else {
         return Cow::Borrowed(word);
-    }
-    let (last_base, last_tone) = split_tone(chars[n - 1]);
+    };
+    let Some((first_at, first)) = from_end.next() else {
+        return Cow::Borrowed(word);
+    };
+    let (last_base, last_tone) = split_tone(last);
     let Some(tone) = last_tone else {
         return Cow::Borrowed(word);
     };
-    let (first_base, first_tone) = split_tone(chars[n - 2]);
+    let (first_base, first_tone) = split_tone(first);
     if first_tone.is_some() {
         return Cow::Borrowed(word);
     }
@@ -69,14 +80,15 @@ pub fn unify_tone_placement(word: &str) -> Cow<'_, str> {
     }
     // A vowel before the pair ("ngoai" is not this case) or a "q" before "uy" means the pair is
     // not the syllable's whole vowel.
-    if n >= 3 {
-        let before = split_tone(chars[n - 3]).0;
+    if let Some((_, before)) = from_end.next() {
+        let before = split_tone(before).0;
         let before_lower = before.to_lowercase().next().unwrap_or(before);
         if is_vowel_base(before) || (pair.0 == 'u' && before_lower == 'q') {
             return Cow::Borrowed(word);
         }
     }
-    let mut out: String = chars[..n - 2].iter().collect();
+    let mut out = String::with_capacity(word.len());
+    out.push_str(&word[..first_at]);
     out.push(with_tone(first_base, tone));
     out.push(last_base);
     Cow::Owned(out)

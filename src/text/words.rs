@@ -38,30 +38,14 @@ fn attaches_to_space(c: char) -> bool {
 /// whitespace between them is passed as segments too (possibly grouped differently), so the
 /// segments always concatenate to `text`.
 pub fn for_each_word_bound<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a str)) {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let mut whole = true;
-    // A first pass checks the one case the shortcut cannot handle (a run that starts with a
-    // mark or format character), so that the output never depends on where the check fails.
-    let mut previous_space = true;
-    for (i, c) in text.char_indices() {
-        let space = c.is_ascii() && is_ascii_space(c as u8);
-        if previous_space && !space && !c.is_ascii() && !is_word_char(c) && attaches_to_space(c) {
-            whole = false;
-            break;
-        }
-        if previous_space && i > 0 && !space && matches!(c, '\u{0300}'..='\u{036F}') {
-            whole = false;
-            break;
-        }
-        previous_space = space;
-    }
-    if !whole {
+    if needs_full_segmenter(text) {
         for (offset, segment) in text.split_word_bound_indices() {
             emit(offset, segment);
         }
         return;
     }
+    let bytes = text.as_bytes();
+    let mut at = 0;
     while at < bytes.len() {
         let start = at;
         if is_ascii_space(bytes[at]) {
@@ -75,9 +59,9 @@ pub fn for_each_word_bound<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a st
             at += 1;
         }
         let run = &text[start..at];
-        if run.chars().all(is_word_char)
-            && !run.starts_with(|c| matches!(c, '\u{0300}'..='\u{036F}'))
-        {
+        let simple = run.bytes().all(|b| b.is_ascii_alphanumeric())
+            || (!run.starts_with(is_mark) && run.chars().all(is_word_char));
+        if simple {
             emit(start, run);
         } else {
             for (offset, segment) in run.split_word_bound_indices() {
@@ -85,6 +69,27 @@ pub fn for_each_word_bound<'a>(text: &'a str, mut emit: impl FnMut(usize, &'a st
             }
         }
     }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Whether some run after whitespace starts with a character that joins that whitespace (the
+/// one case the shortcut cannot handle); a byte scan, as only non-ASCII characters can.
+fn needs_full_segmenter(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        if bytes[i] >= 0xC0 && is_ascii_space(bytes[i - 1]) {
+            let c = text[i..].chars().next().expect("char boundary");
+            if is_mark(c) || (!is_word_char(c) && attaches_to_space(c)) {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -135,6 +140,7 @@ mod tests {
             "   ",
             "abc",
             "emoji 👍🏽 zwj 👨\u{200D}👩 x",
+            "a\u{3000} \u{0301}b \u{00AD}c",
         ] {
             same(text);
         }
