@@ -1,4 +1,4 @@
-//! `kill -9` of `vnsearch index` at 24 moments. A test binary of its own, so that its timings
+//! `kill -9` of `vnsearch index` at 32 moments. A test binary of its own, so that its timings
 //! are not disturbed by other tests running beside it.
 
 #![cfg(unix)]
@@ -18,7 +18,7 @@ fn timed(f: impl FnOnce()) -> Duration {
 use common::Fixture;
 use faults_support::*;
 
-/// Kills `vnsearch index` at 24 moments spread over a run (a first build, then updates that
+/// Kills `vnsearch index` at 32 moments spread over a run (a first build, then updates that
 /// switch the corpus between two versions: files added, reworded and removed). After each kill
 /// the index must answer exactly as its last commit left it; a last run completes it.
 #[test]
@@ -45,15 +45,15 @@ fn kill_9_at_any_moment_leaves_the_last_commit() {
     let mut current = State::Missing;
     let mut wanted = Version::One;
     let mut outcomes = Vec::new();
-    for kill in 0..24u32 {
-        // At 0 to 110 % of an uninterrupted run (before, during and after its commit): the
-        // first twelve kills while building, the others while updating.
-        let (run_time, step) = if kill < 12 {
+    for kill in 0..32u32 {
+        // At 0 to 100 % of an uninterrupted run (before, during and around its commit): the
+        // first sixteen kills while building, the others while updating.
+        let (run_time, step) = if kill < 16 {
             (build, kill)
         } else {
-            (update, kill - 12)
+            (update, kill - 16)
         };
-        let delay = run_time.mul_f64(f64::from(step) / 10.0);
+        let delay = run_time.mul_f64(f64::from(step) / 15.0);
         let mut child = spawn_index(&index, &corpus);
         sleep(delay);
         let finished = child.try_wait().unwrap().is_some();

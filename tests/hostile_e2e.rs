@@ -134,6 +134,13 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
         ),
     );
     write(
+        &c("utf16_no_bom.txt"),
+        "Bài UTF-16 không có BOM\n\nĐồi chè xanh trong thung lũng.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    );
+    write(
         &c("crlf.txt"),
         "Bài xuống dòng kiểu Windows\r\n\r\nĐoạn một về ngọn núi cao.\r\nĐoạn hai.\rĐoạn ba sau một CR đơn.\r",
     );
@@ -203,6 +210,13 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
     assert!(mojibake.contains("Nöôùc gieáng laøng"));
     write(&c("vni_mojibake.txt"), mojibake);
     write(&c("large.txt"), large_article());
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(c("fifo.txt"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !fifo {
+        println!("mkfifo is not available: the FIFO case is not checked");
+    }
 
     let out = fixture.run(&["index", corpus.to_str().unwrap()]);
     fs::set_permissions(c("unreadable.txt"), fs::Permissions::from_mode(0o644)).unwrap();
@@ -214,6 +228,11 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
         ("bad_utf8.txt", "repaired", reason("3 invalid UTF-8 sequence(s) replaced with U+FFFD")),
         ("utf16le.txt", "repaired", reason("decoded from UTF-16")),
         ("utf16be.txt", "repaired", reason("decoded from UTF-16")),
+        (
+            "utf16_no_bom.txt",
+            "repaired",
+            reason("decoded from UTF-16 (no byte-order mark)"),
+        ),
         ("tcvn3.txt", "repaired", reason("converted from the legacy TCVN3 (ABC) encoding")),
         ("vni.txt", "repaired", reason("converted from the legacy VNI encoding")),
         (
@@ -248,6 +267,13 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
     .into_iter()
     .map(|(p, v, r)| (p.to_owned(), v.to_owned(), r))
     .collect();
+    if fifo {
+        expected.insert((
+            "fifo.txt".into(),
+            "skipped".into(),
+            "not a regular file (a FIFO, socket or device)".into(),
+        ));
+    }
     if root_reads_anything {
         println!("running as root: a mode-000 file is still readable, so unreadable.txt is indexed; its 'permission denied' report is not checked");
     } else {
@@ -259,10 +285,10 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
     }
     assert_eq!(warnings(&stderr, &corpus), expected, "{stderr}");
 
-    let good = 15 + usize::from(root_reads_anything);
+    let good = 16 + usize::from(root_reads_anything);
     let skipped = expected.iter().filter(|w| w.1 == "skipped").count();
     let summary = format!(
-        "indexed 18 files: {good} added, 0 updated, 0 removed, 0 unchanged, 0 duplicates, {skipped} skipped ("
+        "indexed 19 files: {good} added, 0 updated, 0 removed, 0 unchanged, 0 duplicates, {skipped} skipped ("
     );
     assert!(stderr.contains(&summary), "{summary}\n{stderr}");
     assert!(
@@ -276,6 +302,7 @@ fn every_good_document_is_indexed_and_every_bad_one_reported() {
         ("con trâu", "bom"),
         ("cánh đồng", "utf16le"),
         ("dòng sông", "utf16be"),
+        ("thung lũng", "utf16_no_bom"),
         ("ngọn núi", "crlf"),
         ("CR đơn", "crlf"),
         ("hòn đảo", "nfd"),

@@ -266,3 +266,36 @@ fn extreme_queries() {
         check(&q, SortOrder::Relevance, true).unwrap();
     }
 }
+
+/// Found by the long run: an excluded phrase or symbol tripped a debug assertion inside
+/// tantivy (issue #2811). The answers must be exact, not just free of panics.
+#[test]
+fn excluded_phrases_and_symbols_exclude_exactly() {
+    let ids = |q: &str| -> Vec<String> {
+        let request = SearchRequest {
+            query: q.to_owned(),
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        let mut ids: Vec<String> = engine()
+            .search(&request)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.meta.id[..3].to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids("\"Búa liềm\""), ["002"]);
+    assert_eq!(ids("35-CT/TW"), ["002"]);
+    assert_eq!(ids("Đảng"), ["000", "001", "002", "003", "004"]);
+    for q in [
+        "Đảng -\"Búa liềm\"",
+        "-\"Búa liềm\"",
+        "-35-CT/TW",
+        "Đảng NOT (Búa liềm)",
+    ] {
+        assert_eq!(ids(q), ["000", "001", "003", "004"], "{q}");
+    }
+}

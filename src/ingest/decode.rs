@@ -33,6 +33,12 @@ fn decode_any(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
+        if let Some(text) = utf16_without_bom(bytes) {
+            return Ok(Decoded {
+                text,
+                repair: Some("decoded from UTF-16 (no byte-order mark)".into()),
+            });
+        }
         return Err("binary content (NUL bytes), not a text article".into());
     }
     decode_utf8(bytes)
@@ -88,6 +94,25 @@ fn decode_utf8(bytes: &[u8]) -> Result<Decoded, String> {
 const SUSPECT: &str =
     "looks like Vietnamese in a legacy encoding (TCVN3/VNI) that cannot be converted reliably; not indexed (convert it to UTF-8)";
 
+/// UTF-16 saved without a byte-order mark: every other byte NUL in ASCII-heavy text. Taken
+/// only when one byte order decodes cleanly, without NUL or control characters, and at least
+/// half of it is ASCII (Vietnamese is); binary files fail that.
+fn utf16_without_bom(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let orders: [fn([u8; 2]) -> u16; 2] = [u16::from_le_bytes, u16::from_be_bytes];
+    orders.into_iter().find_map(|unit| {
+        let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+        let text: String = char::decode_utf16(units).collect::<Result<_, _>>().ok()?;
+        let clean = !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+        let ascii = text.chars().filter(char::is_ascii).count();
+        (clean && ascii * 2 >= text.chars().count()).then_some(text)
+    })
+}
+
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     let text: String = char::decode_utf16(units)
@@ -115,6 +140,20 @@ mod tests {
         let mended = decode(b"good text \xFF more good text here").unwrap();
         assert!(mended.repair.is_some());
         assert!(decode(b"\x00\x01\x02binary").is_err());
+        for unit in [u16::to_le_bytes, u16::to_be_bytes] {
+            let bare: Vec<u8> = "Đảng viên\r\nchi bộ"
+                .encode_utf16()
+                .flat_map(unit)
+                .collect();
+            let decoded = decode(&bare).unwrap();
+            assert_eq!(decoded.text, "Đảng viên\r\nchi bộ");
+            assert_eq!(
+                decoded.repair.unwrap(),
+                "decoded from UTF-16 (no byte-order mark)"
+            );
+        }
+        let png_like: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
+        assert!(decode(&png_like).is_err());
         assert!(decode(b"  \n").is_err());
         assert_eq!(decode(b"\xEF\xBB\xBF \r\n").err().unwrap(), "empty file");
         assert_eq!(

@@ -372,6 +372,27 @@ mod tests {
     }
 
     #[test]
+    fn half_convertible_text_is_suspect_not_converted() {
+        // Ten good VNI words, then five that change under every table but never become
+        // Vietnamese: neither converted nor taken for Unicode.
+        let good = latin1(
+            &encode(
+                "Hội nghị tổng kết công tác xây dựng Đảng năm nay",
+                Encoding::Vni,
+            )
+            .unwrap(),
+        );
+        let text = format!("{good} aøaø eøeø oøoø uøuø yøyø");
+        assert_eq!(detect(&text), Verdict::Suspect);
+        let bytes: Vec<u8> = text.chars().map(|c| c as u8).collect();
+        let err = crate::ingest::decode::decode(&bytes).err().unwrap();
+        assert!(
+            err.starts_with("looks like Vietnamese in a legacy encoding"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn syllable_shapes() {
         for ok in [
             "Việt", "người", "nghĩa", "khuyến", "quốc", "giữa", "Đảng", "ĐẢNG", "hoà",

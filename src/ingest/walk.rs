@@ -51,6 +51,14 @@ pub fn find_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
                         }
                     } else if entry.file_type().is_file() && is_article_file(path) {
                         files.push(path.to_owned());
+                    } else if !entry.file_type().is_dir() && is_article_file(path) {
+                        // A FIFO would block the run forever; a device is no article.
+                        problems.push(Problem {
+                            path: path.to_owned(),
+                            line: None,
+                            what: "not a regular file (a FIFO, socket or device)".into(),
+                            skipped: true,
+                        });
                     }
                 }
                 Err(err) => problems.push(Problem {

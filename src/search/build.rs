@@ -16,6 +16,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Q
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::forward_only::forward_only;
 use super::query::{Expr, Scope, TermExpr};
 use crate::index::Fields;
 use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
@@ -211,32 +212,42 @@ fn term_expr_query(
     }
 }
 
-/// Phrase and adjacent-pair rewards for a run of bare single-syllable words.
-fn proximity_clauses(fields: &Fields, words: &Run) -> Vec<Box<dyn Query>> {
+/// Neighbour rewards through the pairs field: plain term lookups, cheap enough to score on
+/// every match, so the first ranking phase already prefers words written together.
+fn pair_term_clauses(fields: &Fields, words: &Run) -> Vec<Box<dyn Query>> {
+    let run = &words.syllables;
+    let mut out = Vec::new();
+    if run.len() < 2 || !matches!(words.scope, Scope::Any | Scope::Title | Scope::Body) {
+        return out;
+    }
+    for (i, window) in run.windows(2).enumerate() {
+        out.push(boosted(
+            term_query(
+                fields.pairs,
+                &pair_token(&window[0].folded, &window[1].folded, false),
+            ),
+            WORD_PAIR_BOOST,
+        ));
+        if words.capitalised[i] && words.capitalised[i + 1] {
+            out.push(boosted(
+                term_query(
+                    fields.pairs,
+                    &pair_token(&window[0].folded, &window[1].folded, true),
+                ),
+                NAME_BOOST,
+            ));
+        }
+    }
+    out
+}
+
+/// Phrase rewards for a run of bare single-syllable words: the whole run, and each adjacent
+/// pair in every field. Positional, so the costly part of a query: scored in the second phase.
+fn phrase_clauses(fields: &Fields, words: &Run) -> Vec<Box<dyn Query>> {
     let (scope, run) = (words.scope, &words.syllables);
     let mut out = Vec::new();
     if run.len() < 2 {
         return out;
-    }
-    if matches!(scope, Scope::Any | Scope::Title | Scope::Body) {
-        for (i, window) in run.windows(2).enumerate() {
-            out.push(boosted(
-                term_query(
-                    fields.pairs,
-                    &pair_token(&window[0].folded, &window[1].folded, false),
-                ),
-                WORD_PAIR_BOOST,
-            ));
-            if words.capitalised[i] && words.capitalised[i + 1] {
-                out.push(boosted(
-                    term_query(
-                        fields.pairs,
-                        &pair_token(&window[0].folded, &window[1].folded, true),
-                    ),
-                    NAME_BOOST,
-                ));
-            }
-        }
     }
     for pair in field_pairs(fields, scope) {
         out.push(boosted(
@@ -256,15 +267,32 @@ fn proximity_clauses(fields: &Fields, words: &Run) -> Vec<Box<dyn Query>> {
 }
 
 /// Builds the tantivy query; `None` when the query holds nothing searchable.
+/// A query split for two-phase ranking: `matching` decides which documents match and gives
+/// their base score; `rewards` (phrase and neighbour clauses of the top-level words) only add
+/// to the score of documents that match. Scoring the rewards on the best candidates alone,
+/// rather than on every match, is what keeps common-syllable queries fast.
+pub struct Built {
+    pub matching: Box<dyn Query>,
+    pub rewards: Vec<Box<dyn Query>>,
+}
+
 pub fn build(
     fields: &Fields,
     expr: &Expr,
     accented: bool,
     matching: Matching,
     highlights: &mut Highlights,
-) -> Option<Box<dyn Query>> {
+) -> Option<Built> {
     let ctx = Ctx { fields, accented };
-    build_expr(&ctx, expr, matching, Some(highlights))
+    let mut rewards = Vec::new();
+    let query = match expr {
+        Expr::And(parts) => build_and(&ctx, parts, matching, Some(highlights), Some(&mut rewards)),
+        _ => build_expr(&ctx, expr, matching, Some(highlights)),
+    }?;
+    Some(Built {
+        matching: query,
+        rewards,
+    })
 }
 
 fn build_expr(
@@ -279,7 +307,7 @@ fn build_expr(
             let inner = build_expr(ctx, inner, matching, None)?;
             Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(tantivy::query::AllQuery)),
-                (Occur::MustNot, inner),
+                (Occur::MustNot, forward_only(inner)),
             ])))
         }
         Expr::Or(parts) => {
@@ -289,7 +317,7 @@ fn build_expr(
                 .collect();
             (!clauses.is_empty()).then(|| union(clauses))
         }
-        Expr::And(parts) => build_and(ctx, parts, matching, highlights),
+        Expr::And(parts) => build_and(ctx, parts, matching, highlights, None),
     }
 }
 
@@ -320,6 +348,7 @@ fn build_and(
     parts: &[Expr],
     matching: Matching,
     mut highlights: Option<&mut Highlights>,
+    rewards: Option<&mut Vec<Box<dyn Query>>>,
 ) -> Option<Box<dyn Query>> {
     let positives: Vec<&Expr> = parts
         .iter()
@@ -329,7 +358,7 @@ fn build_and(
     for part in parts {
         if let Expr::Not(inner) = part {
             if let Some(q) = build_expr(ctx, inner, matching, None) {
-                clauses.push((Occur::MustNot, q));
+                clauses.push((Occur::MustNot, forward_only(q)));
             }
         }
     }
@@ -397,22 +426,48 @@ fn build_and(
         let every_syllable = Box::new(BooleanQuery::new(
             required.into_iter().map(|q| (Occur::Must, q)).collect(),
         ));
-        let folded_phrase = union(
-            field_pairs(ctx.fields, scope)
-                .iter()
-                .map(|pair| boosted(phrase_query(pair.folded, run), pair.boost * FOLDED_DISCOUNT))
-                .collect(),
-        );
+        // The run written without (or with other) marks: every neighbouring pair of its folded
+        // syllables in the pairs field. Term lookups, not a positional phrase: this clause
+        // decides matching, so it runs on every candidate document.
+        let folded_phrase: Box<dyn Query> =
+            if matches!(scope, Scope::Any | Scope::Title | Scope::Body) {
+                Box::new(BooleanQuery::new(
+                    run.windows(2)
+                        .map(|w| {
+                            let token = pair_token(&w[0].folded, &w[1].folded, false);
+                            (
+                                Occur::Must,
+                                boosted(term_query(ctx.fields.pairs, &token), FOLDED_DISCOUNT),
+                            )
+                        })
+                        .collect(),
+                ))
+            } else {
+                union(
+                    field_pairs(ctx.fields, scope)
+                        .iter()
+                        .map(|pair| {
+                            boosted(phrase_query(pair.folded, run), pair.boost * FOLDED_DISCOUNT)
+                        })
+                        .collect(),
+                )
+            };
         clauses.push((Occur::Must, union(vec![every_syllable, folded_phrase])));
     } else {
         clauses.extend(required.into_iter().map(|q| (Occur::Must, q)));
     }
     for run in &runs {
         clauses.extend(
-            proximity_clauses(ctx.fields, run)
+            pair_term_clauses(ctx.fields, run)
                 .into_iter()
                 .map(|q| (Occur::Should, q)),
         );
+    }
+    let proximity = runs.iter().flat_map(|run| phrase_clauses(ctx.fields, run));
+    match rewards {
+        Some(rewards) => rewards.extend(proximity),
+        // Inside OR or NOT the rewards belong to their branch.
+        None => clauses.extend(proximity.map(|q| (Occur::Should, q))),
     }
     Some(Box::new(BooleanQuery::new(clauses)))
 }

@@ -3,15 +3,19 @@
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, Scorer,
+    TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocAddress, DocId, DocSet, IndexReader, Order, Searcher, SeekDangerResult,
+    TantivyDocument, Term,
+};
 use thiserror::Error;
 
-use super::build::{build, Highlights, Matching};
+use super::build::{build, Built, Highlights, Matching};
 use super::facets::{self, Dimension, FacetCount};
 use super::query::parse;
 use super::snippet::{snippets, Snippet};
@@ -128,6 +132,78 @@ fn remedy(err: &tantivy::TantivyError) -> &'static str {
         }
         _ => "",
     }
+}
+
+/// The ranking pass's collector: the requested page when nothing is rescored, else the
+/// `RESCORE_DEPTH` best by base score, paged after the rewards are added.
+fn candidates(
+    request: &SearchRequest,
+    rewards: &[Box<dyn Query>],
+) -> impl Collector<Fruit = Vec<(f32, DocAddress)>> {
+    let top = if rewards.is_empty() {
+        TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+    } else {
+        TopDocs::with_limit((request.offset + request.limit).max(RESCORE_DEPTH))
+    };
+    top.order_by_score()
+}
+
+/// How many of the best matches by base score have the phrase and neighbour rewards added
+/// (two-phase ranking). A match further down would need a reward worth more than the gap to
+/// the 300th, which the relevance set never showed; deeper costs time on common syllables.
+const RESCORE_DEPTH: usize = 300;
+
+/// Adds the reward clauses' score to each candidate that they match, then orders the
+/// candidates best first (ties in index order). Exactly the score the one-query form gave:
+/// tantivy sums the scores of a boolean query's matching clauses. Each clause is asked about
+/// each candidate alone (`seek_danger`): a phrase scorer's `seek` would scan on to the next
+/// document holding the phrase, which is most of the cost for a phrase that is rare.
+fn rescore(
+    searcher: &Searcher,
+    mut candidates: Vec<(f32, DocAddress)>,
+    rewards: &[Box<dyn Query>],
+) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    let scoring = EnableScoring::enabled_from_searcher(searcher);
+    let weights = rewards
+        .iter()
+        .map(|reward| reward.weight(scoring))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| candidates[i].1);
+    let mut segment: Option<u32> = None;
+    // Each scorer with the first document it can still hold: asking about an earlier one is
+    // answered "no" here (tantivy's phrase scorer asserts it is never asked).
+    let mut scorers: Vec<(Box<dyn Scorer>, DocId)> = Vec::new();
+    for i in order {
+        let address = candidates[i].1;
+        if segment != Some(address.segment_ord) {
+            let reader = searcher.segment_reader(address.segment_ord);
+            scorers = weights
+                .iter()
+                .map(|weight| {
+                    let scorer = weight.scorer(reader, 1.0)?;
+                    let first = scorer.doc();
+                    Ok((scorer, first))
+                })
+                .collect::<tantivy::Result<_>>()?;
+            segment = Some(address.segment_ord);
+        }
+        let target = address.doc_id;
+        for (scorer, floor) in &mut scorers {
+            if target < *floor {
+                continue;
+            }
+            match scorer.seek_danger(target) {
+                SeekDangerResult::Found => {
+                    candidates[i].0 += scorer.score();
+                    *floor = target;
+                }
+                SeekDangerResult::SeekLowerBound(bound) => *floor = bound.max(scorer.doc()),
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok(candidates)
 }
 
 /// An index opened for searching; reuse it for many queries (batch mode opens it once).
@@ -253,22 +329,29 @@ impl Engine {
         let accented = crate::text::has_diacritics(&request.query);
         let mut highlights = Highlights::default();
         let mut matching = Matching::All;
-        let mut text_query = parsed
+        let mut built = parsed
             .expr
             .as_ref()
-            .map(|expr| build(fields, expr, accented, Matching::All, &mut highlights));
+            .and_then(|expr| build(fields, expr, accented, Matching::All, &mut highlights));
         let has_text = !request.query.trim().is_empty();
-        if has_text && matches!(text_query, Some(None) | None) {
+        if has_text && built.is_none() {
             // Only punctuation or nothing searchable: nothing can match.
-            text_query = Some(Some(super::build::nothing()));
+            built = Some(Built {
+                matching: super::build::nothing(),
+                rewards: Vec::new(),
+            });
         }
-        let mut query = self.full_query(text_query.flatten(), &request.filters);
-        let top = || TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-        // Ranked by relevance, the top hits and the count come from one pass over the matches.
+        let (text_query, mut rewards) = match built {
+            Some(built) => (Some(built.matching), built.rewards),
+            None => (None, Vec::new()),
+        };
+        let mut query = self.full_query(text_query, &request.filters);
+        // Ranked by relevance, the candidates and the count come from one pass over the matches.
         let mut ranked: Option<Vec<(f32, DocAddress)>> = None;
         let mut total = if request.limit > 0 && request.sort == SortOrder::Relevance {
-            let (top_docs, count) = searcher.search(&query, &(top().order_by_score(), Count))?;
-            ranked = Some(top_docs);
+            let (candidates, count) =
+                searcher.search(&query, &(candidates(request, &rewards), Count))?;
+            ranked = Some(candidates);
             count
         } else {
             searcher.search(&query, &Count)?
@@ -278,11 +361,12 @@ impl Engine {
                 let mut any_highlights = Highlights::default();
                 if let Some(any) = build(fields, expr, accented, Matching::Any, &mut any_highlights)
                 {
-                    let any_query = self.full_query(Some(any), &request.filters);
+                    let any_query = self.full_query(Some(any.matching), &request.filters);
                     let any_total = searcher.search(&any_query, &Count)?;
                     if any_total > 0 {
                         ranked = None;
                         query = any_query;
+                        rewards = any.rewards;
                         total = any_total;
                         matching = Matching::Any;
                         highlights = any_highlights;
@@ -292,27 +376,31 @@ impl Engine {
         }
         let addresses: Vec<(f32, DocAddress)> = if request.limit == 0 {
             Vec::new()
-        } else if let Some(ranked) = ranked {
-            ranked
-        } else {
-            match request.sort {
-                SortOrder::Relevance => searcher.search(&query, &top().order_by_score())?,
-                SortOrder::Date | SortOrder::DateAsc => {
-                    let order = if request.sort == SortOrder::Date {
-                        Order::Desc
-                    } else {
-                        Order::Asc
-                    };
-                    searcher
-                        .search(
-                            &query,
-                            &top().order_by_fast_field::<DateTime>("date", order),
-                        )?
-                        .into_iter()
-                        .map(|(_, address)| (0.0, address))
-                        .collect()
-                }
+        } else if request.sort == SortOrder::Relevance {
+            let candidates = match ranked {
+                Some(candidates) => candidates,
+                None => searcher.search(&query, &candidates(request, &rewards))?,
+            };
+            if rewards.is_empty() {
+                candidates
+            } else {
+                let mut ranked = rescore(&searcher, candidates, &rewards)?;
+                ranked.truncate(request.offset + request.limit);
+                ranked.drain(..request.offset.min(ranked.len()));
+                ranked
             }
+        } else {
+            let order = if request.sort == SortOrder::Date {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
+            searcher
+                .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
+                .into_iter()
+                .map(|(_, address)| (0.0, address))
+                .collect()
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (i, (score, address)) in addresses.into_iter().enumerate() {
@@ -321,8 +409,11 @@ impl Engine {
             let explanation = if request.explain {
                 // tantivy 0.27 can trip an assertion while explaining nested boolean queries;
                 // an explanation is a debugging aid, so its failure must not end the search.
+                let mut clauses = vec![(Occur::Must, query.box_clone())];
+                clauses.extend(rewards.iter().map(|r| (Occur::Should, r.box_clone())));
+                let explained = BooleanQuery::new(clauses);
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    query.explain(&searcher, address)
+                    explained.explain(&searcher, address)
                 }))
                 .ok()
                 .and_then(Result::ok)

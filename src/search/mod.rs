@@ -4,6 +4,7 @@ pub mod build;
 pub mod engine;
 pub mod eval;
 pub mod facets;
+pub mod forward_only;
 pub mod query;
 pub mod snippet;
 
