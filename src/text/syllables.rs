@@ -117,13 +117,8 @@ pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
 /// Whether a character folds the same whatever its normalisation: Latin letters (any marks),
 /// digits and the combining marks Vietnamese uses.
 fn is_plain_latin(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c,
-            '\u{00C0}'..='\u{00D6}'
-            | '\u{00D8}'..='\u{00F6}'
-            | '\u{00F8}'..='\u{024F}'
-            | '\u{0300}'..='\u{036F}'
-            | '\u{1E00}'..='\u{1EFF}')
+    // The same set as the letters UAX #29 keeps together in a word.
+    super::words::is_word_char(c)
 }
 
 /// The folded form of a Latin piece straight from its letters: folding drops every mark, so

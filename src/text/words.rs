@@ -13,7 +13,7 @@ fn is_ascii_space(b: u8) -> bool {
 
 /// Letters and digits that UAX #29 keeps together in one word (ALetter or Numeric, rule WB5,
 /// WB8–WB10), plus the combining marks that attach to them (Extend, WB4).
-fn is_word_char(c: char) -> bool {
+pub(super) fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c,
             '\u{00C0}'..='\u{00D6}'
