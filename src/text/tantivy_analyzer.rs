@@ -54,34 +54,101 @@ fn analyze_cached(text: &str) -> Rc<Vec<Syllable>> {
     })
 }
 
-pub struct SyllableStream {
+/// Texts longer than this are analysed a piece at a time: a whole analysis holds about 25 bytes
+/// per byte of text, which for a 50 MB article would be more than a gigabyte.
+const PIECE_BYTES: usize = 1 << 20;
+
+/// Where the piece of `text` starting at `start` ends: about `PIECE_BYTES` on, at a white space,
+/// so that no syllable is cut (a pair across the cut is the only thing lost).
+fn piece_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= PIECE_BYTES {
+        return text.len();
+    }
+    let mut end = start + PIECE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[start..end].rfind(char::is_whitespace) {
+        Some(at) if at > 0 => start + at,
+        _ => end,
+    }
+}
+
+/// The syllables of a text, whole when it is short, else piece after piece.
+struct Pieces<'a> {
+    text: &'a str,
+    /// Where the next piece starts; `text.len()` when there is none.
+    next: usize,
+    /// Byte offset of the current piece in `text`.
+    offset: usize,
     syllables: Rc<Vec<Syllable>>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str) -> Pieces<'a> {
+        if text.len() <= PIECE_BYTES {
+            return Pieces {
+                text,
+                next: text.len(),
+                offset: 0,
+                syllables: analyze_cached(text),
+            };
+        }
+        Pieces {
+            text,
+            next: 0,
+            offset: 0,
+            syllables: Rc::new(Vec::new()),
+        }
+    }
+
+    /// Moves to the next piece; false at the end of the text.
+    fn load_next(&mut self) -> bool {
+        if self.next >= self.text.len() {
+            return false;
+        }
+        let end = piece_end(self.text, self.next);
+        self.syllables = Rc::new(analyze(&self.text[self.next..end]));
+        self.offset = self.next;
+        self.next = end;
+        true
+    }
+}
+
+pub struct SyllableStream<'a> {
+    pieces: Pieces<'a>,
     folded: bool,
     index: usize,
+    position: usize,
     token: Token,
 }
 
 impl Tokenizer for VietnameseTokenizer {
-    type TokenStream<'a> = SyllableStream;
+    type TokenStream<'a> = SyllableStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SyllableStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SyllableStream<'a> {
         SyllableStream {
-            syllables: analyze_cached(text),
+            pieces: Pieces::new(text),
             folded: self.folded,
             index: 0,
+            position: 0,
             token: Token::default(),
         }
     }
 }
 
-impl TokenStream for SyllableStream {
+impl TokenStream for SyllableStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(syllable) = self.syllables.get(self.index) else {
-            return false;
-        };
-        self.token.offset_from = syllable.start;
-        self.token.offset_to = syllable.end;
-        self.token.position = self.index;
+        while self.index >= self.pieces.syllables.len() {
+            if !self.pieces.load_next() {
+                return false;
+            }
+            self.index = 0;
+        }
+        let syllable = &self.pieces.syllables[self.index];
+        self.token.offset_from = self.pieces.offset + syllable.start;
+        self.token.offset_to = self.pieces.offset + syllable.end;
+        self.token.position = self.position;
         self.token.position_length = 1;
         self.token.text.clear();
         self.token.text.push_str(if self.folded {
@@ -90,6 +157,7 @@ impl TokenStream for SyllableStream {
             &syllable.exact
         });
         self.index += 1;
+        self.position += 1;
         true
     }
 
@@ -107,16 +175,24 @@ impl TokenStream for SyllableStream {
 #[derive(Clone)]
 pub struct PairTokenizer;
 
-/// The pair tokens of one text, made up front (a text has few enough).
-pub struct PairStream {
+/// The pair tokens of a text, made a piece at a time (the whole text when it is short).
+pub struct PairStream<'a> {
+    pieces: Pieces<'a>,
     tokens: Vec<Token>,
     index: usize,
+    position: usize,
 }
 
-impl TokenStream for PairStream {
+impl TokenStream for PairStream<'_> {
     fn advance(&mut self) -> bool {
+        while self.index >= self.tokens.len() {
+            if !self.pieces.load_next() {
+                return false;
+            }
+            self.fill();
+        }
         self.index += 1;
-        self.index <= self.tokens.len()
+        true
     }
 
     fn token(&self) -> &Token {
@@ -128,24 +204,40 @@ impl TokenStream for PairStream {
     }
 }
 
-impl Tokenizer for PairTokenizer {
-    type TokenStream<'a> = PairStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
-        // The same text was just analysed for its other views: reuse that analysis.
-        let syllables = analyze_cached(text);
-        let tokens = pairs_of(text, &syllables)
-            .into_iter()
-            .enumerate()
-            .map(|(position, (start, end, text))| Token {
-                offset_from: start,
-                offset_to: end,
-                position,
+impl PairStream<'_> {
+    /// The tokens of the current piece.
+    fn fill(&mut self) {
+        let offset = self.pieces.offset;
+        let piece = &self.pieces.text[offset..];
+        let pairs = pairs_of(piece, &self.pieces.syllables);
+        self.tokens.clear();
+        for (start, end, text) in pairs {
+            self.tokens.push(Token {
+                offset_from: offset + start,
+                offset_to: offset + end,
+                position: self.position,
                 text,
                 position_length: 1,
-            })
-            .collect();
-        PairStream { tokens, index: 0 }
+            });
+            self.position += 1;
+        }
+        self.index = 0;
+    }
+}
+
+impl Tokenizer for PairTokenizer {
+    type TokenStream<'a> = PairStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream<'a> {
+        // A short text was just analysed for its other views: `Pieces` reuses that analysis.
+        let mut stream = PairStream {
+            pieces: Pieces::new(text),
+            tokens: Vec::new(),
+            index: 0,
+            position: 0,
+        };
+        stream.fill();
+        stream
     }
 }
 
@@ -203,6 +295,38 @@ pub fn register(index: &Index) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokens(tokenizer: &mut impl Tokenizer, text: &str) -> Vec<(usize, usize, usize, String)> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.offset_from, t.offset_to, t.position, t.text.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn a_long_text_is_analysed_in_pieces_with_the_same_tokens() {
+        let sentence = "Tỉnh uỷ Hoà Bình quán triệt Nghị quyết Trung ương 4 khóa XII. ";
+        let text = sentence.repeat(PIECE_BYTES / sentence.len() * 2 + 7);
+        assert!(text.len() > 2 * PIECE_BYTES);
+        let whole: Vec<(usize, usize, usize, String)> = analyze(&text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (s.start, s.end, i, s.folded))
+            .collect();
+        let pieces = tokens(&mut VietnameseTokenizer { folded: true }, &text);
+        assert_eq!(pieces.len(), whole.len());
+        assert!(pieces == whole, "pieces must give the whole text's tokens");
+        // Pairs: only a pair across a cut (at most one per piece) may be missing.
+        let pairs = tokens(&mut PairTokenizer, &text);
+        let all_pairs = syllable_pairs(&text);
+        assert!(pairs.len() <= all_pairs.len() && pairs.len() + 4 >= all_pairs.len());
+        assert!(pairs.windows(2).all(|w| w[0].2 + 1 == w[1].2));
+        let last = pairs.last().unwrap();
+        assert_eq!(&text[last.0..last.1], "khóa XII");
+    }
 
     #[test]
     fn pairs_mark_names_and_stop_at_punctuation() {
