@@ -217,33 +217,30 @@ enum Outcome {
 }
 
 fn outcome(engine: &Engine, line_no: usize, bytes: &[u8], args: &SearchArgs) -> Outcome {
-    let (result, input_text) = match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            let text = text.strip_suffix('\r').unwrap_or(text).trim();
-            if text.is_empty() || text.starts_with('#') {
-                return Outcome::Skipped;
-            }
-            let result = if text.len() > MAX_LINE_BYTES {
-                Err(anyhow::anyhow!(
-                    "line is {} bytes; the limit is {MAX_LINE_BYTES}",
-                    text.len()
-                ))
-            } else {
-                answer(engine, text, args)
-            };
-            (result, text.to_owned())
-        }
-        Err(_) => (
-            Err(anyhow::anyhow!("line is not valid UTF-8")),
-            String::from_utf8_lossy(bytes).into_owned(),
-        ),
-    };
-    match result {
-        Ok(value) => Outcome::Answered(with_line_first(line_no, value)),
-        Err(err) => Outcome::Failed(
-            error_record(line_no, &input_text, &err),
+    let failed = |input: &str, err: anyhow::Error| {
+        Outcome::Failed(
+            error_record(line_no, input, &err),
             format!("line {line_no}: {}", super::one_line(&err)),
-        ),
+        )
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let input = String::from_utf8_lossy(bytes);
+        return failed(&input, anyhow::anyhow!("line is not valid UTF-8"));
+    };
+    let text = text.strip_suffix('\r').unwrap_or(text).trim();
+    if text.is_empty() || text.starts_with('#') {
+        return Outcome::Skipped;
+    }
+    if text.len() > MAX_LINE_BYTES {
+        let err = anyhow::anyhow!(
+            "line is {} bytes; the limit is {MAX_LINE_BYTES}",
+            text.len()
+        );
+        return failed(text, err);
+    }
+    match answer(engine, text, args) {
+        Ok(value) => Outcome::Answered(with_line_first(line_no, value)),
+        Err(err) => failed(text, err),
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::color::Colors;
 use super::filters::prepare;
 use super::output::{facets_json, write_facets, JSON_VERSION};
-use super::{Cli, FilterArgs, EXIT_FOUND, EXIT_NOT_FOUND};
+use super::{Cli, FilterArgs};
 use crate::search::facets::Dimension;
 use crate::search::SearchRequest;
 
@@ -68,9 +68,5 @@ pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
         write_facets(&mut out, &response.facets, colors)?;
     }
     out.flush()?;
-    Ok(if response.total == 0 {
-        EXIT_NOT_FOUND
-    } else {
-        EXIT_FOUND
-    })
+    Ok(super::exit_for_matches(response.total))
 }

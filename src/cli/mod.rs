@@ -23,6 +23,15 @@ pub const EXIT_FOUND: i32 = 0;
 pub const EXIT_NOT_FOUND: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
+/// The exit status of a command that counted matches: grep's 0 or 1.
+pub fn exit_for_matches(total: usize) -> i32 {
+    if total == 0 {
+        EXIT_NOT_FOUND
+    } else {
+        EXIT_FOUND
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "vnsearch",

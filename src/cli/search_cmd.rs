@@ -10,7 +10,7 @@ use super::filters::prepare;
 use super::output::{
     hit_line, response_json, trim_hit, trim_hits, write_facets, write_hit, HIT_FIELDS,
 };
-use super::{Cli, FilterArgs, FormatArgs, EXIT_FOUND, EXIT_NOT_FOUND};
+use super::{Cli, FilterArgs, FormatArgs};
 use crate::search::facets::Dimension;
 use crate::search::{SearchRequest, SortOrder};
 
@@ -147,9 +147,5 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
         }
     }
     out.flush()?;
-    Ok(if response.total == 0 {
-        EXIT_NOT_FOUND
-    } else {
-        EXIT_FOUND
-    })
+    Ok(super::exit_for_matches(response.total))
 }
