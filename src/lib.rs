@@ -5,4 +5,5 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 pub mod text;

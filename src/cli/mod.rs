@@ -12,6 +12,7 @@ pub mod index_cmd;
 pub mod location;
 pub mod output;
 pub mod search_cmd;
+pub mod serve_cmd;
 pub mod show_cmd;
 pub mod stats_cmd;
 
@@ -112,6 +113,11 @@ pub enum Command {
         after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
     )]
     Eval(eval_cmd::EvalArgs),
+    /// Serve the page and the HTTP API on this machine (http://127.0.0.1:7373/ by default)
+    #[command(
+        after_help = "Examples:\n  vnsearch serve                        # then open http://127.0.0.1:7373/\n  vnsearch serve --index ~/news --bind 127.0.0.1:8080\n  vnsearch serve --cors https://tools.example.org\n\nAPI: /api/search, /api/facets, /api/doc/ID, /api/stats, /api/health; described at /api/openapi.json.\nStops on Ctrl-C (exit 0)."
+    )]
+    Serve(serve_cmd::ServeArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
@@ -155,6 +161,7 @@ pub fn run() -> i32 {
         Command::Show(args) => show_cmd::run(&cli, args, colors),
         Command::Stats(args) => stats_cmd::run(&cli, args),
         Command::Eval(args) => eval_cmd::run(&cli, args),
+        Command::Serve(args) => serve_cmd::run(&cli, args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             use std::io::Write;

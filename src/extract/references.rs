@@ -848,6 +848,28 @@ fn symbol_prefixes(symbol: &str, kind: &str, term: Option<u32>) -> Vec<Vec<Strin
     out
 }
 
+/// The `--resolution` text that selects exactly the documents under this facet path (what a
+/// page sends when a person clicks a node of the cited-documents tree): `Nghị quyết / TW4 /
+/// khóa XII` → "Nghị quyết TW4 khóa XII". `None` for a node no filter names on its own (a kind
+/// alone, "Nghị quyết / Đại hội"). Only offered when `resolution_filter` gives the path back.
+pub fn resolution_filter_text(path: &[String]) -> Option<String> {
+    let (kind, rest) = path.split_first()?;
+    let term = |t: &String| t.strip_prefix("khóa ").map(str::to_owned);
+    let text = match rest {
+        [congress, t] if congress == "Đại hội" => {
+            format!("{} Đại hội {}", abbreviation(kind), term(t)?)
+        }
+        [plenum] if plenum.starts_with("TW") => format!("{kind} {plenum}"),
+        [plenum, t] if plenum.starts_with("TW") => format!("{kind} {plenum} {t}"),
+        [plenum, t, symbol] if plenum.starts_with("TW") => format!("{symbol} {t}"),
+        [symbol] if symbol.contains('/') => symbol.clone(),
+        [symbol, t] if symbol.contains('/') => format!("{symbol} {t}"),
+        _ => return None,
+    };
+    let paths = resolution_filter(&text).ok()?;
+    paths.iter().any(|p| p == path).then_some(text)
+}
+
 /// A user's `--resolution` filter ("Nghị quyết Trung ương 4", "NQ TW4 khóa XII", "35-CT/TW",
 /// "Chỉ thị 05", with or without diacritics) → the facet path prefixes that match it.
 /// `Err` carries up to 3 closest known labels when nothing matches.
@@ -922,6 +944,42 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<Date> {
         Date::new(y, m, day)
+    }
+
+    #[test]
+    fn facet_paths_give_filters_that_select_them() {
+        let path = |parts: &[&str]| parts.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let cases: &[(&[&str], Option<&str>)] = &[
+            (&["Nghị quyết"], None),
+            (&["Nghị quyết", "Đại hội"], None),
+            (
+                &["Nghị quyết", "Đại hội", "khóa XIII"],
+                Some("NQ Đại hội XIII"),
+            ),
+            (&["Nghị quyết", "TW4"], Some("Nghị quyết TW4")),
+            (
+                &["Kết luận", "TW6", "khóa XIII"],
+                Some("Kết luận TW6 khóa XIII"),
+            ),
+            (&["Kết luận", "05-KL/BTCTW"], Some("05-KL/BTCTW")),
+            (
+                &["Quy định", "96-QĐ/TW", "khóa XIII"],
+                Some("96-QĐ/TW khóa XIII"),
+            ),
+        ];
+        for (parts, want) in cases {
+            assert_eq!(
+                resolution_filter_text(&path(parts)).as_deref(),
+                *want,
+                "{parts:?}"
+            );
+        }
+        // Every document of the table, by its facet path, round-trips.
+        for row in documents() {
+            let facet = row.to_ref(false).facet;
+            let text = resolution_filter_text(&facet);
+            assert!(text.is_some(), "{facet:?} ({})", row.canonical);
+        }
     }
 
     fn labels(text: &str, date: Option<Date>) -> Vec<String> {

@@ -60,6 +60,20 @@ pub fn days_from_civil(date: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The civil date of a day count since 1970-01-01 (inverse of `days_from_civil`).
+pub fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
 pub fn to_datetime(date: Date) -> DateTime {
     DateTime::from_timestamp_secs(days_from_civil(date) * 86_400)
 }
@@ -192,6 +206,14 @@ mod tests {
             text_hash(&doc),
             crate::ingest::hash_bytes("Tiêu đề\nTóm tắt\nThân bài.".as_bytes())
         );
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        for days in [-1, 0, 59, 10_957, 18_000, 19_723, 20_454] {
+            assert_eq!(days_from_civil(civil_from_days(days)), days);
+        }
+        assert_eq!(civil_from_days(19_531).to_string(), "2023-06-23");
     }
 
     #[test]

@@ -234,6 +234,50 @@ impl Engine {
         Ok(Engine { store, reader })
     }
 
+    /// An engine that follows new commits by itself (for a server that outlives indexing runs).
+    pub fn open_following(store: IndexStore) -> Result<Engine, SearchError> {
+        let reader = store.following_reader()?;
+        Ok(Engine { store, reader })
+    }
+
+    /// The articles with this id (or, failing that, this key), with their cleaned bodies; more
+    /// than one when ids collide.
+    pub fn find(&self, id: &str) -> Result<Vec<(StoredMeta, String)>, SearchError> {
+        let searcher = self.searcher();
+        let fields = &self.store.fields;
+        for field in [fields.id, fields.key] {
+            let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
+            let found = searcher.search(&query, &TopDocs::with_limit(5).order_by_score())?;
+            if !found.is_empty() {
+                let mut articles = Vec::with_capacity(found.len());
+                for (_, address) in found {
+                    let doc: TantivyDocument = searcher.doc(address)?;
+                    articles.push(StoredMeta::from_document(&doc, fields));
+                }
+                return Ok(articles);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// Where a query's words occur in `text`, as `[start, end)` character ranges: the same
+    /// marks a snippet of that query carries, over a whole article.
+    pub fn highlight(&self, query: &str, text: &str) -> Vec<[usize; 2]> {
+        let parsed = parse(query);
+        let mut highlights = Highlights::default();
+        if let Some(expr) = &parsed.expr {
+            let accented = crate::text::has_diacritics(query);
+            build(
+                &self.store.fields,
+                expr,
+                accented,
+                Matching::All,
+                &mut highlights,
+            );
+        }
+        super::snippet::mark_all(text, &highlights.terms)
+    }
+
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
     }

@@ -1,11 +1,16 @@
 //! Facet paths (region → province, year, document references, category) and their counts.
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::Serialize;
-use tantivy::collector::FacetCollector;
+use tantivy::collector::{Collector, FacetCollector, SegmentCollector};
+use tantivy::columnar::Column;
 use tantivy::query::Query;
 use tantivy::schema::Facet;
-use tantivy::Searcher;
+use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
+use crate::extract::references::resolution_filter_text;
+use crate::index::document::civil_from_days;
 use crate::index::Fields;
 
 /// The facet dimensions users ask for.
@@ -17,6 +22,9 @@ pub enum Dimension {
     Year,
     Resolution,
     Category,
+    /// Dated documents by month ("2023-06"), from the date field: what the page's timeline
+    /// draws inside one year. Not among `ALL`: asked for by name.
+    Month,
 }
 
 impl Dimension {
@@ -35,6 +43,7 @@ impl Dimension {
             Dimension::Year => "year",
             Dimension::Resolution => "resolution",
             Dimension::Category => "category",
+            Dimension::Month => "month",
         }
     }
 }
@@ -45,6 +54,10 @@ pub struct FacetCount {
     pub value: String,
     pub path: Vec<String>,
     pub count: u64,
+    /// For cited documents: the `--resolution` text that selects this node (absent where no
+    /// filter names it alone, e.g. a kind).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
 }
 
 /// Region → province path of a province by canonical name; `merged` rolls it up to the unit it
@@ -70,7 +83,11 @@ pub fn count(
     dimension: Dimension,
     merged: bool,
 ) -> tantivy::Result<Vec<FacetCount>> {
+    if dimension == Dimension::Month {
+        return count_months(searcher, query);
+    }
     let field = match dimension {
+        Dimension::Month => unreachable!("months are counted from the date field"),
         Dimension::Province | Dimension::Region if merged => fields.place_now,
         Dimension::Province | Dimension::Region => fields.place,
         Dimension::Year => fields.year,
@@ -84,6 +101,7 @@ pub fn count(
         Dimension::Region | Dimension::Year | Dimension::Category => 1,
         Dimension::Province => 2,
         Dimension::Resolution => 4,
+        Dimension::Month => 0,
     };
     let mut results: Vec<FacetCount> = Vec::new();
     let mut frontier = vec![Facet::root()];
@@ -100,10 +118,16 @@ pub fn count(
         for parent in &frontier {
             for (facet, n) in counts.get(parent.clone()) {
                 let path: Vec<String> = facet.to_path().into_iter().map(str::to_owned).collect();
+                let filter = if dimension == Dimension::Resolution {
+                    resolution_filter_text(&path)
+                } else {
+                    None
+                };
                 results.push(FacetCount {
                     value: path.last().cloned().unwrap_or_default(),
                     path,
                     count: n,
+                    filter,
                 });
                 next.push(facet.clone());
             }
@@ -119,6 +143,80 @@ pub fn count(
         ordered.retain(|c| c.path.len() == 2);
     }
     Ok(ordered)
+}
+
+/// Matching documents per calendar month of their date, newest month first; a document known
+/// only by its year counts in January, as a `--from YYYY-01` filter finds it.
+fn count_months(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Vec<FacetCount>> {
+    let by_day = searcher.search(query, &DayCounts)?;
+    let mut by_month: BTreeMap<(i32, u32), u64> = BTreeMap::new();
+    for (day, n) in by_day {
+        let date = civil_from_days(day);
+        *by_month.entry((date.year, date.month)).or_default() += n;
+    }
+    Ok(by_month
+        .into_iter()
+        .rev()
+        .map(|((year, month), count)| FacetCount {
+            value: format!("{year:04}-{month:02}"),
+            path: vec![format!("{year:04}"), format!("{month:02}")],
+            count,
+            filter: None,
+        })
+        .collect())
+}
+
+/// Counts matching documents by the day of their `date` fast field (undated ones are skipped).
+struct DayCounts;
+
+struct DaySegmentCounts {
+    dates: Column<DateTime>,
+    counts: HashMap<i64, u64>,
+}
+
+impl Collector for DayCounts {
+    type Fruit = HashMap<i64, u64>;
+    type Child = DaySegmentCounts;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DaySegmentCounts> {
+        Ok(DaySegmentCounts {
+            dates: reader.fast_fields().date("date")?,
+            counts: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<i64, u64>>) -> tantivy::Result<HashMap<i64, u64>> {
+        let mut all = HashMap::new();
+        for fruit in fruits {
+            for (day, n) in fruit {
+                *all.entry(day).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for DaySegmentCounts {
+    type Fruit = HashMap<i64, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(date) = self.dates.first(doc) {
+            let day = date.into_timestamp_secs().div_euclid(86_400);
+            *self.counts.entry(day).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> HashMap<i64, u64> {
+        self.counts
+    }
 }
 
 /// Depth-first order: siblings by count (descending) then name, each followed by its children.
