@@ -55,7 +55,8 @@ fn ok_json(answer: &Answer) -> Value {
 fn search_answers_exactly_as_the_cli_does() {
     let (fixture, server) = seeds_server();
     // (API parameters, the same request as CLI flags)
-    let cases: &[(&[(&str, &str)], &[&str])] = &[
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: &[Case] = &[
         (&[("q", "Nghị quyết Trung ương 4")], &[]),
         (
             &[("q", "nghi quyet trung uong 4"), ("province", "Hải Phòng")],
