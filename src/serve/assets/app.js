@@ -322,6 +322,24 @@
     });
   }
 
+  // One node of a tree: a toggle that shows or hides its children, then its own head (a
+  // filter button, or a plain label).
+  function treeNode(head, children, open) {
+    const list = el("div", { class: "children", hidden: !open });
+    const toggle = el("button", {
+      type: "button", class: "toggle", "aria-expanded": open ? "true" : "false",
+      "aria-label": open ? "Thu gọn" : "Mở rộng",
+    });
+    toggle.addEventListener("click", () => {
+      const opening = list.hidden;
+      list.hidden = !opening;
+      toggle.setAttribute("aria-expanded", opening ? "true" : "false");
+      toggle.setAttribute("aria-label", opening ? "Thu gọn" : "Mở rộng");
+    });
+    children.forEach((child) => list.append(child));
+    return el("div", { class: "node" }, el("div", { class: "row" }, toggle, head), list);
+  }
+
   function renderPlaces(state, regions, provinces) {
     const tree = clear($("place-tree"));
     if (!regions.length) {
@@ -332,19 +350,10 @@
       const name = region.value;
       const children = provinces.filter((p) => p.path[0] === name);
       const anyActive = state.region.includes(name) || children.some((p) => state.province.includes(p.value));
-      const details = el("details", { class: "node", open: anyActive || regions.length === 1 });
-      const head = facetButton(name, region.count, state.region.includes(name), (event) => {
-        event.preventDefault();
-        toggleIn("region", name)();
-      }, { "data-region": name });
-      details.append(el("summary", {}, head));
-      const list = el("div", { class: "children" });
-      for (const province of children) {
-        list.append(facetButton(province.value, province.count, state.province.includes(province.value),
-          toggleIn("province", province.value), { "data-province": province.value }));
-      }
-      details.append(list);
-      tree.append(details);
+      const head = facetButton(name, region.count, state.region.includes(name), toggleIn("region", name), { "data-region": name });
+      const items = children.map((province) => facetButton(province.value, province.count, state.province.includes(province.value),
+        toggleIn("province", province.value), { "data-province": province.value }));
+      tree.append(treeNode(head, items, anyActive || regions.length === 1));
     }
   }
 
@@ -393,21 +402,17 @@
       const items = nodes.map((node) => {
         const { count } = node;
         const active = count.filter && state.resolution.includes(count.filter);
-        const label = depth === 0 ? count.value : count.value;
+        const label = count.value;
         const head = count.filter
           ? facetButton(label, count.count, active, toggleIn("resolution", count.filter), { "data-resolution": count.filter, title: count.filter })
           : el("span", { class: "value static" }, el("span", { class: "name", text: label }), el("span", { class: "count", text: number.format(count.count) }));
         if (!node.children.length) return el("div", { class: "leaf" }, head);
-        const open = depth === 0 && nodes.length <= 3;
-        const details = el("details", { class: "node", open });
-        if (count.filter) {
-          head.addEventListener("click", (event) => event.preventDefault());
-        }
-        details.append(el("summary", {}, head));
-        const list = el("div", { class: "children" });
-        draw(node.children, list, depth + 1);
-        details.append(list);
-        return details;
+        const inner = el("div");
+        draw(node.children, inner, depth + 1);
+        const hasActive = node.children.some(function within(n) {
+          return (n.count.filter && state.resolution.includes(n.count.filter)) || n.children.some(within);
+        });
+        return treeNode(head, Array.from(inner.childNodes), hasActive || (depth === 0 && nodes.length <= 2));
       });
       limited(container, items);
     };
