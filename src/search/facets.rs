@@ -119,7 +119,7 @@ pub fn count(
             for (facet, n) in counts.get(parent.clone()) {
                 let path: Vec<String> = facet.to_path().into_iter().map(str::to_owned).collect();
                 let filter = if dimension == Dimension::Resolution {
-                    resolution_filter_text(&path)
+                    cached_filter_text(&path)
                 } else {
                     None
                 };
@@ -143,6 +143,26 @@ pub fn count(
         ordered.retain(|c| c.path.len() == 2);
     }
     Ok(ordered)
+}
+
+/// `resolution_filter_text`, remembered: a page asks for the same tree on every keystroke,
+/// and each answer runs the filter parser to check itself.
+fn cached_filter_text(path: &[String]) -> Option<String> {
+    use std::sync::{Mutex, OnceLock};
+    type Memo = Mutex<HashMap<Vec<String>, Option<String>>>;
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    if let Some(known) = memo.lock().ok().and_then(|m| m.get(path).cloned()) {
+        return known;
+    }
+    let text = resolution_filter_text(path);
+    if let Ok(mut m) = memo.lock() {
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(path.to_vec(), text.clone());
+    }
+    text
 }
 
 /// Matching documents per calendar month of their date, newest month first; a document known

@@ -336,6 +336,8 @@
       toggle.setAttribute("aria-label", opening ? "Thu gọn" : "Mở rộng");
     });
     children.forEach((child) => list.append(child));
+    // A label that filters nothing opens and closes its node instead.
+    if (head.classList.contains("static")) head.addEventListener("click", () => toggle.click());
     return el("div", { class: "node" }, el("div", { class: "row" }, toggle, head), list);
   }
 
@@ -662,6 +664,15 @@
       go(Object.assign(readState(), { q: "", doc: "", page: 1, province: [], region: [], resolution: [], year: "", from: "", to: "", category: "", merged: "", sort: "" }));
     });
     window.addEventListener("popstate", render);
+    // "/" puts the cursor in the search box, as on many search pages.
+    document.addEventListener("keydown", (event) => {
+      const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
     if (window.matchMedia("(max-width: 760px)").matches) $("filters").open = false;
     render();
   }
