@@ -491,8 +491,6 @@
     $("results-view").hidden = false;
     $("article-view").hidden = true;
     document.title = (state.q ? state.q + " — " : "") + "vnsearch";
-    const input = $("q");
-    if (document.activeElement !== input && input.value !== state.q) input.value = state.q;
     $("sort").value = state.sort || (state.q ? "relevance" : "date");
     $("merged").checked = state.merged === "1" || state.merged === "true";
     renderChips(state);
@@ -626,6 +624,8 @@
 
   function render() {
     const state = readState();
+    const input = $("q");
+    if (document.activeElement !== input && input.value !== state.q) input.value = state.q;
     if (state.doc) renderArticle(state);
     else renderResults(state);
   }
