@@ -9,8 +9,8 @@ use tantivy::query::Query;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
-use crate::extract::references::resolution_filter_text;
-use crate::index::document::civil_from_days;
+use crate::extract::citations::resolution_filter_text;
+use crate::model::date::Date;
 use crate::index::Fields;
 
 /// The facet dimensions users ask for.
@@ -59,21 +59,6 @@ pub struct FacetCount {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub filter: Option<String>,
 }
-
-/// Region → province path of a province by canonical name; `merged` rolls it up to the unit it
-/// has belonged to since July 2025. Provinces without a known region sit under "Không rõ vùng".
-pub fn place_path(province: &str, merged: bool) -> Option<Vec<String>> {
-    use crate::extract::province::{current_unit, region_of};
-    let name = if merged {
-        current_unit(province)?
-    } else {
-        province
-    };
-    let region = region_of(name).unwrap_or(UNKNOWN_REGION);
-    Some(vec![region.to_owned(), name.to_owned()])
-}
-
-pub const UNKNOWN_REGION: &str = "Không rõ vùng";
 
 /// Counts documents matching `query` along `dimension`, most frequent first (ties by name).
 pub fn count(
@@ -171,8 +156,9 @@ fn count_months(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Vec<F
     let by_day = searcher.search(query, &DayCounts)?;
     let mut by_month: BTreeMap<(i32, u32), u64> = BTreeMap::new();
     for (day, n) in by_day {
-        let date = civil_from_days(day);
-        *by_month.entry((date.year, date.month)).or_default() += n;
+        if let Some(date) = Date::from_days_since_epoch(day) {
+            *by_month.entry((date.year(), date.month())).or_default() += n;
+        }
     }
     Ok(by_month
         .into_iter()
