@@ -9,6 +9,9 @@
   // Keys of the page's URL that go to the API unchanged; repeatable ones may appear many times.
   const FILTER_KEYS = ["province", "region", "resolution", "year", "from", "to", "category", "merged"];
   const REPEATED = new Set(["province", "region", "resolution"]);
+  // The engine's heading for provinces with no region (search::facets::UNKNOWN_REGION): not a
+  // region a filter can name, so it only opens and closes.
+  const UNKNOWN_REGION = "Không rõ vùng";
   const MONTHS = ["Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12"];
   const CHIP_LABELS = {
     province: "Tỉnh, thành", region: "Vùng", resolution: "Văn bản", year: "Năm",
@@ -351,7 +354,9 @@
       const name = region.value;
       const children = provinces.filter((p) => p.path[0] === name);
       const anyActive = state.region.includes(name) || children.some((p) => state.province.includes(p.value));
-      const head = facetButton(name, region.count, state.region.includes(name), toggleIn("region", name), { "data-region": name });
+      const head = name === UNKNOWN_REGION
+        ? el("span", { class: "value static" }, el("span", { class: "name", text: name }), el("span", { class: "count", text: number.format(region.count) }))
+        : facetButton(name, region.count, state.region.includes(name), toggleIn("region", name), { "data-region": name });
       const items = children.map((province) => facetButton(province.value, province.count, state.province.includes(province.value),
         toggleIn("province", province.value), { "data-province": province.value }));
       tree.append(treeNode(head, items, anyActive || regions.length === 1));
