@@ -20,7 +20,8 @@ const CHROMIUM: &[&str] = &["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 const CHROMEDRIVER: &[&str] = &["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"];
 
 /// A title and body that would run script if the page ever parsed document text as HTML.
-const HOSTILE_TITLE: &str = "<img src=x onerror=\"document.body.dataset.pwned='img'\"> Khinh khí cầu <b>đậm</b>";
+const HOSTILE_TITLE: &str =
+    "<img src=x onerror=\"document.body.dataset.pwned='img'\"> Khinh khí cầu <b>đậm</b>";
 const HOSTILE_BODY: &str = "Ngày 02/12/2026, một chiếc khinh khí cầu bay qua Hải Phòng. \
 <script>document.body.dataset.pwned='script'</script> <svg onload=\"document.body.dataset.pwned='svg'\"></svg> \
 <a href=\"javascript:document.body.dataset.pwned='link'\">bấm</a> khinh khí cầu lần nữa.";
@@ -206,9 +207,7 @@ async fn futures_catch<F: std::future::Future<Output = ()>>(
     use std::task::Poll;
     let mut future = pin!(future.0);
     std::future::poll_fn(move |cx| {
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            future.as_mut().poll(cx)
-        })) {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| future.as_mut().poll(cx))) {
             Ok(Poll::Pending) => Poll::Pending,
             Ok(Poll::Ready(())) => Poll::Ready(Ok(())),
             Err(panic) => Poll::Ready(Err(panic)),
@@ -220,9 +219,18 @@ async fn futures_catch<F: std::future::Future<Output = ()>>(
 async fn run_page_checks(client: &Client, base: &str) {
     // The landing page: every article, newest first, and its facets.
     client.goto(base).await.unwrap();
-    wait_for(client, "the first results", "return document.body.dataset.ready").await;
+    wait_for(
+        client,
+        "the first results",
+        "return document.body.dataset.ready",
+    )
+    .await;
     assert_eq!(
-        js(client, "return document.getElementById('summary').dataset.total").await,
+        js(
+            client,
+            "return document.getElementById('summary').dataset.total"
+        )
+        .await,
         "6"
     );
     let first_ms = js(client, "return document.body.dataset.firstResultsMs").await;
@@ -278,7 +286,11 @@ async fn run_page_checks(client: &Client, base: &str) {
     )
     .await;
     assert_eq!(query_param(client, "province").await, ["Hải Phòng"]);
-    let chip = js(client, "return document.querySelector('#chips .chip').textContent").await;
+    let chip = js(
+        client,
+        "return document.querySelector('#chips .chip').textContent",
+    )
+    .await;
     assert!(chip.as_str().unwrap().contains("Hải Phòng"), "{chip}");
     let active = js(
         client,
@@ -295,7 +307,10 @@ async fn run_page_checks(client: &Client, base: &str) {
     assert!(others.as_u64().unwrap() > 1, "{others}");
 
     // Open the article: its text with the query's matches marked, and a link back.
-    let title = client.find(Locator::Css("#hits .hit a.title")).await.unwrap();
+    let title = client
+        .find(Locator::Css("#hits .hit a.title"))
+        .await
+        .unwrap();
     title.click().await.unwrap();
     wait_for(
         client,
@@ -303,10 +318,7 @@ async fn run_page_checks(client: &Client, base: &str) {
         "return !document.getElementById('article-view').hidden && String(document.body.dataset.ready).startsWith('doc-')",
     )
     .await;
-    assert_eq!(
-        query_param(client, "doc").await,
-        ["003_b09fdb954b2a7c93"]
-    );
+    assert_eq!(query_param(client, "doc").await, ["003_b09fdb954b2a7c93"]);
     let article_marks = js(
         client,
         "return [...document.querySelectorAll('#article-body mark')].map(m => m.textContent)",
@@ -317,7 +329,11 @@ async fn run_page_checks(client: &Client, base: &str) {
         article_marks.iter().any(|m| m == "Nghị quyết Trung ương 4"),
         "{article_marks:?}"
     );
-    let heading = js(client, "return document.getElementById('article-title').textContent").await;
+    let heading = js(
+        client,
+        "return document.getElementById('article-title').textContent",
+    )
+    .await;
     assert!(heading.as_str().unwrap().starts_with("Hội nghị giao ban"));
     save_screenshot(client, "page-article.png").await;
 
@@ -333,9 +349,26 @@ async fn run_page_checks(client: &Client, base: &str) {
     assert_eq!(query_param(client, "province").await, ["Hải Phòng"]);
 
     // The link back from the article view works as well.
-    client.find(Locator::Css("#hits .hit a.title")).await.unwrap().click().await.unwrap();
-    wait_for(client, "the article again", "return !document.getElementById('article-view').hidden").await;
-    client.find(Locator::Id("back")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css("#hits .hit a.title"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        client,
+        "the article again",
+        "return !document.getElementById('article-view').hidden",
+    )
+    .await;
+    client
+        .find(Locator::Id("back"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for(
         client,
         "the results from the back link",
@@ -344,7 +377,13 @@ async fn run_page_checks(client: &Client, base: &str) {
     .await;
 
     // Remove the chip: back to four hits.
-    client.find(Locator::Css("#chips .chip")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css("#chips .chip"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for(
         client,
         "the chip removed",
@@ -375,7 +414,9 @@ async fn run_page_checks(client: &Client, base: &str) {
     .await;
     assert_eq!(query_param(client, "year").await, ["2023"]);
     client
-        .find(Locator::Css("#timeline-bars .column[data-period='2023-06']"))
+        .find(Locator::Css(
+            "#timeline-bars .column[data-period='2023-06']",
+        ))
         .await
         .unwrap()
         .click()
@@ -400,16 +441,30 @@ async fn run_page_checks(client: &Client, base: &str) {
         "return document.getElementById('summary').dataset.total === '1'",
     )
     .await;
-    let shown = js(client, "return document.querySelector('#hits a.title').textContent").await;
+    let shown = js(
+        client,
+        "return document.querySelector('#hits a.title').textContent",
+    )
+    .await;
     assert_eq!(shown, HOSTILE_TITLE);
-    client.find(Locator::Css("#hits a.title")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css("#hits a.title"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for(
         client,
         "the hostile article",
         "return String(document.body.dataset.ready).startsWith('doc-')",
     )
     .await;
-    let body = js(client, "return document.getElementById('article-body').textContent").await;
+    let body = js(
+        client,
+        "return document.getElementById('article-body').textContent",
+    )
+    .await;
     assert!(body.as_str().unwrap().contains("<script>"), "{body}");
     tokio::time::sleep(Duration::from_millis(300)).await;
     let state = js(
@@ -426,8 +481,16 @@ async fn run_page_checks(client: &Client, base: &str) {
 
     // A phone's width: one column, nothing wider than the screen.
     client.set_window_size(390, 844).await.unwrap();
-    client.goto(&format!("{base}?q=%C4%90%E1%BA%A3ng")).await.unwrap();
-    wait_for(client, "results on a phone", "return document.body.dataset.ready").await;
+    client
+        .goto(&format!("{base}?q=%C4%90%E1%BA%A3ng"))
+        .await
+        .unwrap();
+    wait_for(
+        client,
+        "results on a phone",
+        "return document.body.dataset.ready",
+    )
+    .await;
     let overflow = js(
         client,
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth",

@@ -10,8 +10,8 @@ use tantivy::schema::Facet;
 use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use crate::extract::citations::resolution_filter_text;
-use crate::model::date::Date;
 use crate::index::Fields;
+use crate::model::date::Date;
 
 /// The facet dimensions users ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]

@@ -7,7 +7,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::routes::ApiError;
+use super::error::ApiError;
 use super::AppState;
 
 /// Longest request target (path and query) answered; longer ones get 414.

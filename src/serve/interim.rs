@@ -4,7 +4,8 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use super::routes::{ApiError, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS};
+use super::error::ApiError;
+use super::routes::{MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS};
 use crate::cli::output::{facets_json, response_json, JSON_VERSION};
 use crate::cli::FilterArgs;
 use crate::index::document::StoredMeta;

@@ -7,6 +7,7 @@
 //! a browser from running anything but the page's own script.
 
 mod assets;
+mod error;
 mod guard;
 mod interim;
 mod routes;

@@ -7,9 +7,10 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
-use serde_json::{json, Value};
+use axum::Router;
+use serde_json::json;
 
+use super::error::{answer, ApiError};
 use super::{assets, guard, interim, AppState, MAX_QUEUE_WAIT};
 use crate::search::Engine;
 
@@ -19,46 +20,6 @@ pub const MAX_QUERY_CHARS: usize = 1000;
 pub const MAX_LIMIT: usize = 100;
 /// Deepest page: `offset` beyond this is refused (use filters to narrow instead).
 pub const MAX_OFFSET: usize = 10_000;
-
-/// An answer that is not a result: status and one message, as `{"version":1,"error":…}`.
-#[derive(Debug)]
-pub struct ApiError {
-    status: StatusCode,
-    message: String,
-}
-
-impl ApiError {
-    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError {
-            status,
-            message: message.into(),
-        }
-    }
-
-    pub fn bad_request(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, message)
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let body = json!({ "version": crate::cli::output::JSON_VERSION, "error": self.message });
-        let mut response = (self.status, Json(body)).into_response();
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        response
-    }
-}
-
-/// A JSON answer; never cached, as the index may change under it.
-fn answer(value: Value) -> Response {
-    let mut response = Json(value).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
 
 pub fn router(state: AppState) -> Router {
     Router::new()
