@@ -194,7 +194,7 @@ def first_results_in_chromium(server, queries, loads, work):
         driver.wait()
 
 
-def table(args, docs, index_s, batch_s, levels, page, page_how, nq):
+def table(args, docs, index_s, batch_s, levels, page, page_how, nq, load):
     batch_rps = nq / batch_s
     rows = []
     for level in levels:
@@ -209,7 +209,8 @@ def table(args, docs, index_s, batch_s, levels, page, page_how, nq):
         f"Corpus: `{os.path.relpath(os.path.abspath(args.corpus), os.getcwd())}`, {docs:,} documents "
         f"(indexed in {index_s:.1f} s); {nq} queries (bench/bench.py's set: words, runs, phrases, "
         f"unaccented, with province and year filters), top 10 with 3 snippets; wrk, "
-        f"{args.seconds} s per level on loopback; {os.cpu_count()} cores shared by server and client; "
+        f"{args.seconds} s per level on loopback; {os.cpu_count()} cores shared by server and client "
+        f"(load average {load[0]:.1f} at the start, {load[1]:.1f} at the end); "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "",
         "| load | requests/s | latency p50 / p99, ms | vs `search --batch` | errors |",
@@ -239,6 +240,7 @@ def main():
     parser.add_argument("--readme", action="store_true")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="vnsearch-serve-bench-")
+    load_at_start = os.getloadavg()[0]
     try:
         print(f"bench/serve: indexing {args.corpus} …", file=sys.stderr)
         index, index_s = build_index(args, work)
@@ -262,7 +264,8 @@ def main():
             status = server.stop()
             if status != 0:
                 print(f"bench/serve: warning: serve exited with {status}", file=sys.stderr)
-        text = table(args, docs, index_s, batch_s, levels, page, page_how, len(queries))
+        load = (load_at_start, os.getloadavg()[0])
+        text = table(args, docs, index_s, batch_s, levels, page, page_how, len(queries), load)
         print(text)
         if args.readme:
             write_readme(text)
