@@ -16,7 +16,8 @@ use date::ArticleDate;
 /// Bump when a change to the analysis or extraction code changes what is indexed for the same
 /// bytes: every document of an existing index is then re-read on the next `vnsearch index`.
 /// Changes to the data tables in `index_schema/` are noticed without a bump.
-const ANALYSIS_REVISION: u64 = 1;
+/// Revision 2: tone marks placed by rule wherever typed, one spelling for i/y variants.
+const ANALYSIS_REVISION: u64 = 2;
 
 /// A fingerprint of everything that turns bytes into indexed values (code revision, data
 /// tables, crate version); it seeds each document's content hash, so an index built by an
@@ -29,6 +30,7 @@ pub fn analysis_fingerprint() -> u64 {
             boilerplate::TABLE,
             province::TABLE,
             references::DOCUMENTS_TABLE,
+            crate::text::spelling::TABLE,
         ] {
             material.push_str(table);
             material.push('\0');

@@ -3,6 +3,7 @@
 
 use super::fold::{fold, fold_char};
 use super::normalize::canonical_lower;
+use super::spelling::unify_folded_spelling;
 use super::words::for_each_word_bound;
 
 /// Longer "words" are URLs, base64 or glued garbage: not worth a posting list.
@@ -14,10 +15,18 @@ pub struct Syllable {
     /// Byte range in the analysed text.
     pub start: usize,
     pub end: usize,
-    /// Canonical lower-case form with diacritics (NFC, Ð→đ, modern tone placement).
+    /// Canonical lower-case form with diacritics (NFC, Ð→đ, tone placed by rule, one spelling
+    /// for i/y variants).
     pub exact: String,
-    /// The same with every mark removed.
+    /// The same with every mark removed (and every i/y pair of the rule in one form).
     pub folded: String,
+}
+
+impl Syllable {
+    /// Whether the syllable carries a Vietnamese mark: whether its user chose diacritics.
+    pub fn has_marks(&self) -> bool {
+        !self.exact.is_ascii() && self.exact != self.folded
+    }
 }
 
 /// Characters that UAX #29 keeps inside a word ("TP.HCM", "l'État") but that separate
@@ -71,7 +80,8 @@ pub fn analyze(text: &str) -> Vec<Syllable> {
         if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
             return;
         }
-        let folded = fold(&exact);
+        let mut folded = fold(&exact);
+        unify_folded_spelling(&mut folded);
         out.push(Syllable {
             start,
             end,
@@ -99,10 +109,12 @@ pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
             folded.clear();
             folded.push_str(piece);
             folded.make_ascii_lowercase();
+            unify_folded_spelling(&mut folded);
             emit(start, end, &folded);
             return;
         }
         if fold_latin_into(piece, &mut folded) {
+            unify_folded_spelling(&mut folded);
             emit(start, end, &folded);
             return;
         }
@@ -110,7 +122,9 @@ pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
         if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
             return;
         }
-        emit(start, end, &fold(&exact));
+        folded = fold(&exact);
+        unify_folded_spelling(&mut folded);
+        emit(start, end, &folded);
     });
 }
 
