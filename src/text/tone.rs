@@ -31,12 +31,18 @@ const INITIALS: &[&str] = &[
 /// Consonants a syllable may end with.
 const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
-/// Vowel clusters of Vietnamese syllables, without tone (after "qu"/"gi" have been taken).
-const NUCLEI: &[&str] = &[
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
-    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui",
-    "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oeo", "uây",
-    "uôi", "uya", "uyê", "uyu", "ươi", "ươu",
+/// Vowel clusters of open Vietnamese syllables, without tone (after "qu"/"gi" are taken).
+const OPEN_NUCLEI: &[&str] = &[
+    "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo",
+    "êu", "ia", "iu", "oa", "oe", "oi", "ôi", "ơi", "ua", "uê", "ui", "uơ", "uy", "ưa", "ưi", "ưu",
+    "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyu", "ươi", "ươu",
+];
+
+/// Vowel clusters before a final consonant ("eo", "ua", "ai" … only end a syllable: "Léon" and
+/// the typo "chủan" are not Vietnamese syllables).
+const CLOSED_NUCLEI: &[&str] = &[
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "iê", "yê", "oa", "oă", "oe", "oo",
+    "uâ", "uê", "uô", "ươ", "uy", "uyê",
 ];
 
 fn is_tone_mark(c: char) -> bool {
@@ -129,7 +135,8 @@ pub(super) fn tone_position(letters: &[char]) -> Option<usize> {
             .take_while(|&&c| is_vowel(c))
             .count();
     let nucleus = &letters[start..end];
-    if !is_one_of(&letters[end..n], FINALS) || !is_one_of(nucleus, NUCLEI) {
+    let nuclei = if end < n { CLOSED_NUCLEI } else { OPEN_NUCLEI };
+    if !is_one_of(&letters[end..n], FINALS) || !is_one_of(nucleus, nuclei) {
         return None;
     }
     if let Some(marked) = nucleus.iter().rposition(|&c| has_quality_mark(c)) {
@@ -294,6 +301,8 @@ mod tests {
             ("hòan", "hoàn"),
             ("tóan", "toán"),
             ("hùynh", "huỳnh"),
+            ("khỏanh", "khoảnh"),
+            ("túyp", "tuýp"),
             // 3. open: middle of three, first of two
             ("baỏ", "bảo"),
             ("đaị", "đại"),
@@ -304,11 +313,19 @@ mod tests {
             ("muà", "mùa"),
             ("miá", "mía"),
             ("tuì", "tùi"),
+            ("lọai", "loại"),
+            ("đôị", "đội"),
+            ("mơí", "mới"),
+            ("cuôí", "cuối"),
+            ("ngòeo", "ngoèo"),
+            ("khủyu", "khuỷu"),
             // "qu" and "gi" before a vowel are consonants
             ("qúa", "quá"),
             ("quí", "quí"),
             ("gìa", "già"),
             ("gìn", "gìn"),
+            ("gía", "giá"),
+            ("gịong", "giọng"),
             ("gíêng", "giếng"),
             ("gĩưa", "giữa"),
             // case is kept; NFD input; a mark NFC left on a consonant
