@@ -145,7 +145,7 @@ fn syllable_query(ctx: &Ctx, scope: Scope, syllable: &Syllable, loose: bool) -> 
             continue;
         }
         clauses.push(boosted(term_query(pair.exact, &syllable.exact), pair.boost));
-        if syllable.exact != syllable.folded {
+        if syllable.has_marks() {
             clauses.push(boosted(
                 term_query(pair.exact, &syllable.folded),
                 pair.boost * FOLDED_DISCOUNT,
@@ -178,7 +178,7 @@ fn sequence_query(ctx: &Ctx, scope: Scope, syllables: &[Syllable], quoted: bool)
             .collect(),
     );
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, phrase)];
-    for syllable in syllables.iter().filter(|s| s.exact != s.folded) {
+    for syllable in syllables.iter().filter(|s| s.has_marks()) {
         let exact = union(
             pairs
                 .iter()

@@ -2,6 +2,7 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::spelling::unify_spelling;
 use super::tone::unify_tone_placement;
 use super::words::for_each_word_bound;
 
@@ -34,8 +35,8 @@ fn needs_mapping(c: char) -> bool {
 }
 
 /// Case-preserving normalisation of a whole text: NFC, Ð→Đ, odd spaces to spaces, zero-width
-/// characters removed, and old tone placement ("Hoà", "Khánh Hoà", "uỷ") moved to the modern
-/// position ("Hòa", "Khánh Hòa", "ủy"). Extractors run on this form; the index keeps the
+/// characters removed, and every tone mark where the spelling rule puts it ("Hoà", "uỷ", "baỏ"
+/// become "Hòa", "ủy", "bảo"; see `tone`). Extractors run on this form; the index keeps the
 /// original text for display.
 pub fn normalize_text(input: &str) -> String {
     let composed: String = if is_nfc_quick(input.chars()) == IsNormalized::Yes {
@@ -48,7 +49,7 @@ pub fn normalize_text(input: &str) -> String {
     } else {
         composed
     };
-    if mapped.is_ascii() || !has_old_tone_candidate(&mapped) {
+    if mapped.is_ascii() {
         return mapped;
     }
     let mut out = String::with_capacity(mapped.len());
@@ -56,57 +57,15 @@ pub fn normalize_text(input: &str) -> String {
     out
 }
 
-/// Whether `text` holds an "o"/"u" followed by a toned "a", "e" or "y": the only spelling
-/// `unify_tone_placement` may rewrite. Most texts use the modern placement throughout and need
-/// no word-by-word pass at all.
-fn has_old_tone_candidate(text: &str) -> bool {
-    let mut previous_is_glide = false;
-    for c in text.chars() {
-        if previous_is_glide
-            && matches!(
-                c,
-                'à' | 'á'
-                    | 'ả'
-                    | 'ã'
-                    | 'ạ'
-                    | 'À'
-                    | 'Á'
-                    | 'Ả'
-                    | 'Ã'
-                    | 'Ạ'
-                    | 'è'
-                    | 'é'
-                    | 'ẻ'
-                    | 'ẽ'
-                    | 'ẹ'
-                    | 'È'
-                    | 'É'
-                    | 'Ẻ'
-                    | 'Ẽ'
-                    | 'Ẹ'
-                    | 'ỳ'
-                    | 'ý'
-                    | 'ỷ'
-                    | 'ỹ'
-                    | 'ỵ'
-                    | 'Ỳ'
-                    | 'Ý'
-                    | 'Ỷ'
-                    | 'Ỹ'
-                    | 'Ỵ'
-            )
-        {
-            return true;
-        }
-        previous_is_glide = matches!(c, 'o' | 'O' | 'u' | 'U');
-    }
-    false
-}
-
-/// Normalises one word-sized piece of text to its canonical lower-case syllable form.
+/// Normalises one word-sized piece of text to its canonical lower-case syllable form: NFC,
+/// Ð→đ, lower case, the tone mark where the rule puts it, one spelling of i/y ("Tỉ" → "tỷ").
 pub fn canonical_lower(word: &str) -> String {
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        let lowered = word.to_ascii_lowercase();
+        return match unify_spelling(&lowered) {
+            std::borrow::Cow::Borrowed(_) => lowered,
+            std::borrow::Cow::Owned(unified) => unified,
+        };
     }
     let mut lowered = String::with_capacity(word.len());
     if is_nfc_quick(word.chars()) == IsNormalized::Yes {
@@ -119,9 +78,10 @@ pub fn canonical_lower(word: &str) -> String {
         }
     }
     if lowered.is_ascii() {
-        return lowered;
+        return unify_spelling(&lowered).into_owned();
     }
-    unify_tone_placement(&lowered).into_owned()
+    let placed = unify_tone_placement(&lowered);
+    unify_spelling(&placed).into_owned()
 }
 
 #[cfg(test)]
@@ -168,27 +128,22 @@ mod tests {
         }
     }
 
+    /// underthesea's `text_normalize` tests, as written there (tests/pipeline/text_normalize):
+    /// the two about marks give the same text; the tab case gives the same syllables.
     #[test]
-    fn texts_without_candidates_need_no_tone_pass() {
-        for (text, candidate) in [
-            ("Tỉnh ủy Hòa Bình khóa XII", false),
-            ("Tỉnh uỷ", true),
-            ("Hoà Bình", true),
-            ("KHOẺ", true),
-            ("quý", true),
-        ] {
-            assert_eq!(has_old_tone_candidate(text), candidate, "{text}");
-        }
-        // Every letter pair unify_tone_placement rewrites is a candidate.
-        let toned = "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ";
-        for glide in ['o', 'O', 'u', 'U', 'ô', 'ư', 'ơ'] {
-            for last in toned.chars().chain("âấầăắ".chars()) {
-                let word = format!("h{glide}{last}");
-                if super::unify_tone_placement(&word) != word {
-                    assert!(has_old_tone_candidate(&word), "{word}");
-                }
-            }
-        }
+    fn underthesea_text_normalize_cases() {
+        assert_eq!(
+            normalize_text("Ðảm baỏ chất lựơng phòng thí nghịêm hoá học"),
+            "Đảm bảo chất lượng phòng thí nghiệm hóa học"
+        );
+        assert_eq!(normalize_text("đaị"), "đại");
+        let syllables = |t: &str| -> Vec<String> {
+            crate::text::analyze(t)
+                .into_iter()
+                .map(|s| s.exact)
+                .collect()
+        };
+        assert_eq!(syllables("a\tb"), syllables("a b"));
     }
 
     #[test]
@@ -197,5 +152,12 @@ mod tests {
         assert_eq!(canonical_lower("Uỷ"), "ủy");
         assert_eq!(canonical_lower("Ðảng"), "đảng");
         assert_eq!(canonical_lower("TW"), "tw");
+        assert_eq!(canonical_lower("Tỉ"), "tỷ");
+        assert_eq!(canonical_lower("QUI"), "quy");
+        assert_eq!(canonical_lower("Lí"), "lý");
+        assert_eq!(canonical_lower("baỏ"), "bảo");
+        assert_eq!(canonical_lower("ĐAỊ"), "đại");
+        assert_eq!(canonical_lower("My"), "my");
+        assert_eq!(canonical_lower("mi"), "mi");
     }
 }

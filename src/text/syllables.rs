@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::fold::{fold, fold_char};
 use super::normalize::canonical_lower;
+use super::spelling::unify_folded_spelling;
 use super::words::for_each_word_bound;
 
 /// Longer "words" are URLs, base64 or glued garbage: not worth a posting list.
@@ -18,10 +19,18 @@ pub struct Syllable {
     /// Byte range in the analysed text.
     pub start: usize,
     pub end: usize,
-    /// Canonical lower-case form with diacritics (NFC, Ð→đ, modern tone placement).
+    /// Canonical lower-case form with diacritics (NFC, Ð→đ, tone placed by rule, one spelling
+    /// for i/y variants).
     pub exact: String,
-    /// The same with every mark removed.
+    /// The same with every mark removed (and every i/y pair of the rule in one form).
     pub folded: String,
+}
+
+impl Syllable {
+    /// Whether the syllable carries a Vietnamese mark: whether its user chose diacritics.
+    pub fn has_marks(&self) -> bool {
+        !self.exact.is_ascii() && self.exact != self.folded
+    }
 }
 
 /// Characters that UAX #29 keeps inside a word ("TP.HCM", "l'État") but that separate
@@ -92,7 +101,8 @@ fn piece_forms(piece: &str) -> Option<(String, String)> {
     if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let folded = fold(&exact);
+    let mut folded = fold(&exact);
+    unify_folded_spelling(&mut folded);
     Some((exact, folded))
 }
 
@@ -164,10 +174,12 @@ pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
             folded.clear();
             folded.push_str(piece);
             folded.make_ascii_lowercase();
+            unify_folded_spelling(&mut folded);
             emit(start, end, &folded);
             return;
         }
         if fold_latin_into(piece, &mut folded) {
+            unify_folded_spelling(&mut folded);
             emit(start, end, &folded);
             return;
         }
@@ -175,7 +187,9 @@ pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
         if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
             return;
         }
-        emit(start, end, &fold(&exact));
+        folded = fold(&exact);
+        unify_folded_spelling(&mut folded);
+        emit(start, end, &folded);
     });
 }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Paired A/B timing of two vnsearch builds on one corpus, for a change that must not slow it down.
+
+    bench/ab.py --old-bin OLD/vnsearch --old-latency OLD/query_latency \
+                --new-bin NEW/vnsearch --new-latency NEW/query_latency \
+                [--corpus ../shared/corpus/baomoi] [--pairs 5] [--builds 3]
+
+On a shared, noisy machine a single run of each says little: the runs alternate (old, new, old,
+new …) so that both see the same load, and the medians are compared. Each binary queries the
+index it built itself (the analysis may differ). Measures: full index build (wall s), and
+bench/run's 1,000 in-process queries (`examples/query_latency`: total s, p50 and p95 ms).
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import bench  # noqa: E402  (make_queries, percentiles: the query set of bench/run)
+
+
+def build(binary, corpus, index):
+    shutil.rmtree(index, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([binary, "index", "--quiet", "--index", index, corpus], check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+def latency(program, index, qfile):
+    out = subprocess.run([program, index, qfile], check=True, capture_output=True, text=True)
+    ms = [float(line.split("\t")[0]) / 1e3 for line in out.stdout.splitlines()]
+    p50, p95, _ = bench.percentiles(ms)
+    return sum(ms) / 1e3, p50, p95
+
+
+def change(old, new):
+    return f"{(new - old) / old * 100:+.1f}%"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for side in ("old", "new"):
+        parser.add_argument(f"--{side}-bin", required=True)
+        parser.add_argument(f"--{side}-latency", required=True)
+    parser.add_argument("--corpus", default=os.path.join(HERE, "..", "..", "shared", "corpus", "baomoi"))
+    parser.add_argument("--pairs", type=int, default=5)
+    parser.add_argument("--builds", type=int, default=3)
+    parser.add_argument("--queries", type=int, default=1000)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="vnsearch-ab-")
+    try:
+        indexes = {side: os.path.join(work, side) for side in ("old", "new")}
+        builds = {"old": [], "new": []}
+        for i in range(args.builds):
+            order = ("old", "new") if i % 2 == 0 else ("new", "old")
+            for side in order:
+                secs = build(getattr(args, f"{side}_bin"), args.corpus, indexes[side])
+                builds[side].append(secs)
+                print(f"ab: build {i + 1} {side}: {secs:.1f} s", file=sys.stderr)
+        qfile = os.path.join(work, "queries.jsonl")
+        with open(qfile, "w", encoding="utf-8") as f:
+            import json
+            for q in bench.make_queries(args.corpus, args.queries):
+                f.write(json.dumps(q, ensure_ascii=False) + "\n")
+        runs = {"old": [], "new": []}
+        for i in range(args.pairs):
+            order = ("old", "new") if i % 2 == 0 else ("new", "old")
+            for side in order:
+                runs[side].append(latency(getattr(args, f"{side}_latency"), indexes[side], qfile))
+                print(f"ab: queries {i + 1} {side}: {runs[side][-1][0]:.2f} s", file=sys.stderr)
+        rows = [("full index build, s (median of %d)" % args.builds,
+                 statistics.median(builds["old"]), statistics.median(builds["new"]))]
+        for k, name in enumerate(["%d queries, total s" % args.queries, "query p50, ms", "query p95, ms"]):
+            rows.append((name + " (median of %d)" % args.pairs,
+                         statistics.median(r[k] for r in runs["old"]),
+                         statistics.median(r[k] for r in runs["new"])))
+        print("| measure | old | new | change |")
+        print("| --- | --- | --- | --- |")
+        for name, old, new in rows:
+            print(f"| {name} | {old:.2f} | {new:.2f} | {change(old, new)} |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
