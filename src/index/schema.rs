@@ -10,7 +10,7 @@ use tantivy::schema::{
 use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -39,6 +39,8 @@ pub struct Fields {
     /// Party documents cited (see `extract::citations`).
     pub resolution: Field,
     pub year: Field,
+    /// How far the date can be trusted: `/certain`, `/likely`, `/guess`, or `/none` (undated).
+    pub dating: Field,
     pub category: Field,
 }
 
@@ -80,6 +82,7 @@ pub fn build_schema() -> (Schema, Fields) {
         place_now: builder.add_facet_field("place_now", FacetOptions::default()),
         resolution: builder.add_facet_field("resolution", FacetOptions::default()),
         year: builder.add_facet_field("year", FacetOptions::default()),
+        dating: builder.add_facet_field("dating", FacetOptions::default()),
         category: builder.add_facet_field("category", FacetOptions::default()),
     };
     (builder.build(), fields)
@@ -106,6 +109,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         place_now: f("place_now")?,
         resolution: f("resolution")?,
         year: f("year")?,
+        dating: f("dating")?,
         category: f("category")?,
     })
 }
