@@ -1,14 +1,20 @@
-//! Article dates: the page's publication line, a record's `published` string, or the event date
-//! the article opens with ("Ngày 8/12, tại ...").
+//! Article dates: the page's publication line, a record's `published` string, the URL's
+//! publication time (all `certain`), or what the text gives: the event date the article opens
+//! with ("Ngày 8/12, tại ..."), else other dates it states.
 //!
-//! Decisions:
+//! A wrong date is worse than none: each text rule ([`TextRule`]) was measured on dantri-unc
+//! (text only) and raw-sample, and only rules whose year was right at least 95% of the time
+//! they fired give a `likely` date; the others give a `guess`, which the year facet and date
+//! filters leave out unless asked (`--guessed-dates`). The table is in README, "Dates".
+//!
+//! How the text rules pick a date:
 //! - A dateline without a year ("Chiều 22-6") takes its year from the text: the latest explicit
 //!   full date d/m/yyyy in the article anchors it (the event is on or after the latest dated fact
 //!   the report cites: "Tính đến ngày 30/11/2023" + "Ngày 8/12" → 2023-12-08, even though the
 //!   article also plans "năm 2024"); a January/February dateline after a November/December
 //!   anchor is in the year after. Without full dates, the year most mentioned in the title, then in the body,
 //!   or the year before it when that is stated too (Y+1 is then the plan year).
-//! - `Inferred` is a lower bound, not a guess: the latest full date the text states (a bare
+//! - `Inferred` is a lower bound, not a publication date: the latest full date the text states (a bare
 //!   "năm 2018" is as often a plan as a fact, so it never overrides a full date), else the
 //!   latest "năm YYYY" that is not a target ("đến năm 2030", "tầm nhìn 2045") or a term range
 //!   ("2020 - 2025"); with no factual year at all, the signing year of the latest table document
