@@ -6,7 +6,9 @@
 //! per date source and confidence: articles, right year, right day.
 //! `--known-year YYYY DIR` does the same for a folder of `.txt` pages all published in one
 //! year (the raw sample: crawled February to July 2017): only the year is judged.
-//! `bench/dates` runs both for the shared corpora.
+//! `--hint-every N` keeps `published` on every Nth record of a file and judges only the others:
+//! the kept dates make the file's crawl window, which bounds the others' guesses.
+//! `bench/dates` runs these for the shared corpora.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +41,13 @@ fn label(d: &ArticleDate) -> String {
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let text_only = take_flag(&mut args, "--text-only");
+    let hint_every: Option<usize> = match args.iter().position(|a| a == "--hint-every") {
+        Some(i) => {
+            args.remove(i);
+            Some(args.remove(i).parse().expect("--hint-every N"))
+        }
+        None => None,
+    };
     let known_year: Option<i32> = match args.iter().position(|a| a == "--known-year") {
         Some(i) => {
             args.remove(i);
@@ -55,7 +64,7 @@ fn main() {
         let path = PathBuf::from(path);
         match known_year {
             Some(year) => read_pages(&path, year, &mut cases),
-            None => read_records(&path, text_only, &mut cases),
+            None => read_records(&path, text_only, hint_every, &mut cases),
         }
     }
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
@@ -126,14 +135,25 @@ fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
     args.len() != before
 }
 
-fn read_records(path: &Path, text_only: bool, out: &mut Vec<(Article, Truth)>) {
+fn read_records(
+    path: &Path,
+    text_only: bool,
+    hint_every: Option<usize>,
+    out: &mut Vec<(Article, Truth)>,
+) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+    let mut hints = Vec::new();
+    let first = out.len();
+    for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
         let v: serde_json::Value = serde_json::from_str(line).expect("a JSON Lines record");
         let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("");
         let Some(truth) = parse_published(field("published")) else {
             continue;
         };
+        if hint_every.is_some_and(|n| i % n == 0) {
+            hints.push(Some(truth));
+            continue;
+        }
         let body = if field("body").is_empty() {
             field("content")
         } else {
@@ -149,6 +169,11 @@ fn read_records(path: &Path, text_only: bool, out: &mut Vec<(Article, Truth)>) {
             author: field("author"),
         };
         out.push((from_record(&record), Truth::Day(truth)));
+    }
+    // As indexing does: the file's stated dates (here the kept hints) make its crawl window.
+    let window = vnsearch::extract::date::crawl_window(hints.into_iter());
+    for (article, _) in &mut out[first..] {
+        article.crawl_window = window;
     }
 }
 

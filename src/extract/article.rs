@@ -276,6 +276,7 @@ pub fn from_record(record: &RecordFields<'_>) -> Article {
         body,
         category: non_empty(record.category),
         author: non_empty(record.author),
+        crawl_window: None,
     }
 }
 

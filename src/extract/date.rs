@@ -395,14 +395,38 @@ pub fn text_date(
     jan1(earliest, TextRule::EarliestYear)
 }
 
+/// The date an article states about itself (header, `published`, URL): what a crawl window is
+/// made of.
+pub fn stated_date(
+    header: Option<Date>,
+    published: Option<Date>,
+    url: Option<&str>,
+) -> Option<Date> {
+    header
+        .or(published)
+        .or_else(|| url.and_then(super::url_date::date_in_url))
+}
+
+/// The crawl window of a set of articles (one file): the first and last of their stated dates,
+/// when at least two state one.
+pub fn crawl_window(stated: impl Iterator<Item = Option<Date>>) -> Option<(Date, Date)> {
+    let dates: Vec<Date> = stated.flatten().collect();
+    if dates.len() < 2 {
+        return None;
+    }
+    Some((*dates.iter().min()?, *dates.iter().max()?))
+}
+
 /// The article date: the page's date line (`header`), the record's `published`, or the URL's
 /// publication time, all certain, in that order; else what the text gives ([`text_date`]),
-/// likely or a guess by its rule. `title` and `body` are already through `normalize_text`;
-/// `documents` are the mentions of the one scan of the text.
+/// likely or a guess by its rule; a guess whose year lies outside the `window`'s years (the
+/// crawl window of the article's file) is dropped. `title` and `body` are already through
+/// `normalize_text`; `documents` are the mentions of the one scan of the text.
 pub fn find_article_date(
     header: Option<Date>,
     published: Option<Date>,
     url: Option<&str>,
+    window: Option<(Date, Date)>,
     title: &str,
     body: &str,
     documents: &[DocumentMention],
@@ -423,6 +447,11 @@ pub fn find_article_date(
         return Some(certain(d, DateSource::Url));
     }
     let (date, rule) = text_date(title, body, documents)?;
+    if rule.confidence() == DateConfidence::Guess
+        && window.is_some_and(|(first, last)| !(first.year()..=last.year()).contains(&date.year()))
+    {
+        return None;
+    }
     Some(ArticleDate {
         date,
         source: rule.source(),
@@ -459,7 +488,7 @@ mod tests {
     ) -> Option<ArticleDate> {
         let (title, body) = (normalize_text(title), normalize_text(body));
         let mentions = scan(&format!("{title}\n{body}"));
-        find_article_date(header, published, None, &title, &body, &mentions)
+        find_article_date(header, published, None, None, &title, &body, &mentions)
     }
 
     fn d(y: i32, m: u32, day: u32) -> Date {
@@ -641,6 +670,23 @@ mod tests {
     }
 
     #[test]
+    fn crawl_window_bounds_guesses() {
+        let d2 = |y, m, day| Some(d(y, m, day));
+        let window = crawl_window([d2(2021, 4, 1), None, d2(2021, 3, 5)].into_iter());
+        assert_eq!(window, Some((d(2021, 3, 5), d(2021, 4, 1))));
+        assert_eq!(crawl_window([d2(2021, 4, 1), None].into_iter()), None);
+        let body = normalize_text("Năm 2016 đạt nhiều kết quả.");
+        let guess = |w| find_article_date(None, None, None, w, "", &body, &[]);
+        assert_eq!(guess(None).map(|g| g.date.year()), Some(2016));
+        assert_eq!(guess(window), None, "a 2016 guess in a 2021 crawl");
+        let w2016 = Some((d(2016, 2, 1), d(2016, 7, 1)));
+        assert_eq!(
+            guess(w2016).map(|g| g.confidence),
+            Some(DateConfidence::Guess)
+        );
+    }
+
+    #[test]
     fn confidence_of_text_rules() {
         let got = article(
             "",
@@ -682,8 +728,16 @@ mod tests {
         let got = article("", "kế hoạch đến năm 2018").unwrap();
         assert_eq!(got.confidence, DateConfidence::Guess);
         let url = "https://dantri.com.vn/a-20201001163534963.htm";
-        let got =
-            find_article_date(None, None, Some(url), "", "Ngày 5/12, tại Hà Nội,", &[]).unwrap();
+        let got = find_article_date(
+            None,
+            None,
+            Some(url),
+            None,
+            "",
+            "Ngày 5/12, tại Hà Nội,",
+            &[],
+        )
+        .unwrap();
         assert_eq!(
             (got.date, got.source, got.confidence),
             (d(2020, 10, 1), DateSource::Url, DateConfidence::Certain)

@@ -56,6 +56,7 @@ pub fn article_facts(article: &Article) -> ArticleFacts {
         article.header_date,
         article.published,
         article.url.as_deref(),
+        article.crawl_window,
         &title,
         &text,
         &mentions,
@@ -91,7 +92,7 @@ mod timing {
             let t0 = Instant::now();
             let mentions = citations::scan(&format!("{title}\n{text}"));
             let t1 = Instant::now();
-            let d = date::find_article_date(None, None, None, &title, &text, &mentions);
+            let d = date::find_article_date(None, None, None, None, &title, &text, &mentions);
             let t2 = Instant::now();
             let _ = province::extract_provinces(&title, None, &text);
             let t3 = Instant::now();
