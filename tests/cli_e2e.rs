@@ -105,7 +105,7 @@ fn mixed_batch() -> (Vec<u8>, Vec<usize>) {
         "nghi quyet trung uong 4",
         r#"{"query": "Hòa Bình", "limit": 1, "tag": "hb"}"#,
         r#"{"query": "Đảng", "province": "Lạng Sơn", "snippets": 0}"#,
-        r#"{"query": "tinh giản biên chế", "sort": "date", "year": 2023}"#,
+        r#"{"query": "tinh giản biên chế", "sort": "date", "year": 2023, "guessed_dates": true}"#,
         "zzzzqqq",
         r#"{"query": "", "resolution": "Nghị quyết Trung ương 4", "facets": true}"#,
         r#""Búa liềm vàng" -captcha"#,
@@ -202,7 +202,7 @@ fn a_batch_of_200_mixed_lines_from_stdin_answers_every_line_in_order() {
     assert_eq!(
         ids(&records[3]["hits"]),
         ["000", "003"],
-        "2023 only, newest first"
+        "2023 only (000's date is a guess, asked for), newest first"
     );
     assert_eq!(records[4]["total"], 0);
     let cited = &records[5];

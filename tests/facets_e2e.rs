@@ -129,6 +129,14 @@ fn gold_table_for_the_five_seeds() {
         assert_eq!(strings(&article["provinces"]), provinces, "{id}");
         assert_eq!(article["date"], date, "{id}");
         assert_eq!(article["date_source"], date_source, "{id}");
+        // 000's year-less dateline and 001's latest full date come from text rules below the
+        // 95% bar (README, "Dates"): guesses; the page header dates are certain.
+        let confidence = if date_source == "header" {
+            "certain"
+        } else {
+            "guess"
+        };
+        assert_eq!(article["date_confidence"], confidence, "{id}");
         assert_eq!(strings(&article["references"]), references, "{id}");
     }
 }
@@ -207,10 +215,23 @@ fn dates_filter_and_sort() {
         f.ranked("Đảng", &["--sort=-date"]),
         ["002", "001", "004", "003", "000"]
     );
-    let mut y2023 = f.ranked("Đảng", &["--year", "2023"]);
+    // Date filters use certain and likely dates; guesses (000, 001) only when asked for.
+    assert_eq!(f.ranked("Đảng", &["--year", "2023"]), ["003"]);
+    let mut y2023 = f.ranked("Đảng", &["--year", "2023", "--guessed-dates"]);
     y2023.sort();
     assert_eq!(y2023, ["000", "003"]);
-    let mut range = f.ranked("", &["--from", "2019-01-01", "--to", "2020-12-31"]);
+    let range = f.ranked("", &["--from", "2019-01-01", "--to", "2020-12-31"]);
+    assert_eq!(range, ["002"]);
+    let mut range = f.ranked(
+        "",
+        &[
+            "--from",
+            "2019-01-01",
+            "--to",
+            "2020-12-31",
+            "--guessed-dates",
+        ],
+    );
     range.sort();
     assert_eq!(range, ["001", "002"]);
 }
@@ -218,25 +239,48 @@ fn dates_filter_and_sort() {
 #[test]
 fn facet_counts_alone_and_beside_hits() {
     let f = Fixture::seeds();
-    let out = f.run(&["facets", "--field", "year", "--json"]);
-    assert!(out.status.success());
-    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let years: Vec<(String, u64)> = value["facets"]["year"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["value"].as_str().unwrap().to_owned(),
-                c["count"].as_u64().unwrap(),
-            )
-        })
-        .collect();
-    let expected: Vec<(String, u64)> = [("2023", 2), ("2022", 1), ("2020", 1), ("2019", 1)]
-        .iter()
-        .map(|(y, n)| (y.to_string(), *n))
-        .collect();
-    assert_eq!(years, expected);
+    let years = |extra: &[&str]| -> Vec<(String, u64)> {
+        let mut args = vec!["facets", "--field", "year", "--json"];
+        args.extend_from_slice(extra);
+        let out = f.run(&args);
+        assert!(out.status.success());
+        let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+        value["facets"]["year"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["value"].as_str().unwrap().to_owned(),
+                    c["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let pairs = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
+        list.iter().map(|(y, n)| (y.to_string(), *n)).collect()
+    };
+    // Undated and guessed counts are always listed beside the years.
+    assert_eq!(
+        years(&[]),
+        pairs(&[
+            ("2023", 1),
+            ("2022", 1),
+            ("2019", 1),
+            ("undated", 0),
+            ("guessed", 2)
+        ])
+    );
+    assert_eq!(
+        years(&["--guessed-dates"]),
+        pairs(&[
+            ("2023", 2),
+            ("2022", 1),
+            ("2020", 1),
+            ("2019", 1),
+            ("undated", 0)
+        ])
+    );
 
     let response = f.search_json("Nghị quyết Trung ương 4", &["--facets"]);
     let provinces = response["facets"]["province"].as_array().unwrap();

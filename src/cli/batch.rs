@@ -61,6 +61,7 @@ struct LineRequest {
     from: Option<String>,
     to: Option<String>,
     category: Option<String>,
+    guessed_dates: Option<bool>,
 }
 
 /// The request a line asks for, with the command line's flags as defaults.
@@ -144,6 +145,9 @@ impl LineSearch {
         }
         if request.category.is_some() {
             filters.category = request.category;
+        }
+        if let Some(guessed) = request.guessed_dates {
+            filters.guessed_dates = guessed;
         }
         Ok(search)
     }

@@ -64,6 +64,7 @@ pub fn prepare(
 pub fn resolve(args: &FilterArgs) -> Result<Filters> {
     let mut filters = Filters {
         merged: args.merged,
+        guessed_dates: args.guessed_dates,
         year: args.year,
         category: args.category.clone(),
         ..Filters::default()

@@ -81,6 +81,9 @@ pub struct FilterArgs {
     /// Only articles of this category (JSON Lines `category`)
     #[arg(long, value_name = "NAME")]
     pub category: Option<String>,
+    /// Let --year/--from/--to and the year facet use guessed dates too (by default only certain and likely ones)
+    #[arg(long)]
+    pub guessed_dates: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -64,6 +64,7 @@ pub const HIT_FIELDS: &[&str] = &[
     "url",
     "date",
     "date_source",
+    "date_confidence",
     "year_only",
     "primary_province",
     "provinces",
@@ -136,8 +137,9 @@ pub fn write_hit(out: &mut impl Write, hit: &Hit, colors: Colors) -> Result<()> 
     let mut facts: Vec<String> = Vec::new();
     if let Some(date) = &m.date {
         facts.push(format!(
-            "{date} ({})",
-            m.date_source.as_deref().unwrap_or("?")
+            "{date} ({}, {})",
+            m.date_source.as_deref().unwrap_or("?"),
+            m.date_confidence.as_deref().unwrap_or("?")
         ));
     }
     if let Some(source) = &m.source {

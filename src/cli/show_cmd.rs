@@ -90,7 +90,11 @@ pub fn run(cli: &Cli, args: &ShowArgs, colors: Colors) -> Result<i32> {
     if let Some(date) = &meta.date {
         rows.push((
             "date",
-            format!("{date} ({})", meta.date_source.as_deref().unwrap_or("?")),
+            format!(
+                "{date} ({}, {})",
+                meta.date_source.as_deref().unwrap_or("?"),
+                meta.date_confidence.as_deref().unwrap_or("?")
+            ),
         ));
     }
     for (label, value) in [

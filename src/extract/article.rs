@@ -71,9 +71,13 @@ fn split_lines(text: &str) -> Vec<&str> {
     text.split(['\n', '\r']).collect()
 }
 
-/// "Nguồn Nhân Dân: https://…" → ("Nhân Dân", "https://…").
+/// "Nguồn Nhân Dân: https://…" → ("Nhân Dân", "https://…"); a line that is only a URL →
+/// (None, the URL): the page's address, which may date it.
 fn source_line(line: &str) -> Option<(Option<String>, String)> {
     let trimmed = line.trim();
+    if is_url_line(trimmed) {
+        return Some((None, trimmed.to_owned()));
+    }
     // Lower-casing is per character, so the first five decide (bodies can be one long line).
     let head: String = trimmed.chars().take(5).collect();
     if !head.to_lowercase().starts_with("nguồn") {
@@ -87,6 +91,12 @@ fn source_line(line: &str) -> Option<(Option<String>, String)> {
         .trim();
     let name = (!name.is_empty()).then(|| name.to_owned());
     Some((name, url))
+}
+
+/// A line that is one http(s) URL and nothing else.
+fn is_url_line(line: &str) -> bool {
+    (line.starts_with("http://") || line.starts_with("https://"))
+        && !line.contains(char::is_whitespace)
 }
 
 /// Cleans body lines: footer cut, chrome dropped, a photo caption repeated on the next line
@@ -114,7 +124,13 @@ fn clean_lines<'a>(
             continue;
         }
         if let Some(found) = source_line(line) {
-            credit = Some(found);
+            // A "Nguồn" credit names the publisher too: it wins over a bare URL line.
+            if credit
+                .as_ref()
+                .is_none_or(|(name, _): &(Option<String>, String)| name.is_none())
+            {
+                credit = Some(found);
+            }
             continue;
         }
         let line_key = if full { Some(table_key) } else { None };
@@ -169,6 +185,11 @@ pub fn parse_raw_text(text: &str) -> Article {
             break;
         }
         let line_key = key(line);
+        if is_url_line(line) {
+            article.url.get_or_insert_with(|| line.to_owned());
+            i += 1;
+            continue;
+        }
         if title.is_none() {
             if table.is_chrome(&line_key) {
                 i += 1;
@@ -210,7 +231,7 @@ pub fn parse_raw_text(text: &str) -> Article {
     article.title = title.unwrap_or_default();
     article.body = body;
     if let Some((name, url)) = credit {
-        article.url = Some(url);
+        article.url.get_or_insert(url);
         if article.source.is_none() {
             article.source = name;
         }
@@ -255,6 +276,7 @@ pub fn from_record(record: &RecordFields<'_>) -> Article {
         body,
         category: non_empty(record.category),
         author: non_empty(record.author),
+        crawl_window: None,
     }
 }
 
@@ -317,6 +339,31 @@ mod tests {
         let a = parse_raw_text(&seed("001"));
         assert!(!a.body.contains("Phản hồi") && !a.body.contains("Các tin khác"));
         assert_eq!(a.title, "Thi đua làm tốt công tác tổ chức xây dựng Đảng");
+    }
+
+    /// A URL line of a page is its address (and may date it), not text.
+    #[test]
+    fn url_lines_are_the_address() {
+        let a = parse_raw_text(
+            "https://dantri.com.vn/xa-hoi/tin-20210423101512345.htm\nTiêu đề\nNội dung.",
+        );
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://dantri.com.vn/xa-hoi/tin-20210423101512345.htm")
+        );
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("Tiêu đề", "Nội dung.")
+        );
+        let b = parse_raw_text("Tiêu đề\nNội dung.\nhttps://example.vn/2019/07/28/bai/");
+        assert_eq!(b.url.as_deref(), Some("https://example.vn/2019/07/28/bai/"));
+        assert_eq!(b.body, "Nội dung.");
+        let facts = crate::extract::article_facts(&b);
+        let date = facts.date.unwrap();
+        assert_eq!(
+            (date.date.to_string(), date.source.as_str()),
+            ("2019-07-28".into(), "url")
+        );
     }
 
     /// Issue 12's second defect: a newspaper's own name above the headline is the publisher.

@@ -5,8 +5,8 @@
 //! The pipeline, top to bottom ([`article_facts`]):
 //! 1. normalise the title, text and source once ([`crate::text::normalize_text`]);
 //! 2. scan the text once for document mentions ([`citations::scan`]);
-//! 3. the date, from the page's date line, the record's `published`, the text, or as a last
-//!    resort the documents mentioned ([`date::find_article_date`]);
+//! 3. the date, from the page's date line, the record's `published`, the URL, the text, or as
+//!    a last resort the documents mentioned ([`date::find_article_date`]), with its confidence;
 //! 4. the provinces ([`province::extract_provinces`]);
 //! 5. the citations: the mentions resolved against the date ([`citations::resolve`]).
 
@@ -14,6 +14,7 @@ pub mod article;
 pub mod citations;
 pub mod date;
 pub mod province;
+pub mod url_date;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -24,8 +25,10 @@ use crate::text::normalize_text;
 /// Bump when a change to the analysis or extraction code changes what is indexed for the same
 /// bytes: every document of an existing index is then re-read on the next `vnsearch index`.
 /// Changes to the data tables in `index_schema/` are noticed without a bump.
-/// Revision 2: tone marks placed by rule wherever typed, one spelling for i/y variants.
-const ANALYSIS_REVISION: u64 = 2;
+/// Revision 2: tone marks placed by rule wherever typed, one spelling for i/y variants (branch
+/// `spelling`); separately, dates from URLs with their confidence and the crawl window (branch
+/// `extract`). Revision 3: both together, so an index built by either one alone is re-read.
+const ANALYSIS_REVISION: u64 = 3;
 
 /// A fingerprint of everything that turns bytes into indexed values (code revision, every data
 /// table of [`crate::data::TABLES`], crate version); it seeds each document's content hash, so
@@ -55,6 +58,8 @@ pub fn article_facts(article: &Article) -> ArticleFacts {
     let date = date::find_article_date(
         article.header_date,
         article.published,
+        article.url.as_deref(),
+        article.crawl_window,
         &title,
         &text,
         &mentions,
@@ -90,7 +95,7 @@ mod timing {
             let t0 = Instant::now();
             let mentions = citations::scan(&format!("{title}\n{text}"));
             let t1 = Instant::now();
-            let d = date::find_article_date(None, None, &title, &text, &mentions);
+            let d = date::find_article_date(None, None, None, None, &title, &text, &mentions);
             let t2 = Instant::now();
             let _ = province::extract_provinces(&title, None, &text);
             let t3 = Instant::now();

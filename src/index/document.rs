@@ -24,6 +24,9 @@ pub struct StoredMeta {
     pub url: Option<String>,
     pub date: Option<String>,
     pub date_source: Option<String>,
+    /// `certain`, `likely` or `guess` (see `model::DateConfidence`); `None` when undated.
+    #[serde(default)]
+    pub date_confidence: Option<String>,
     pub year_only: bool,
     pub primary_province: Option<String>,
     pub provinces: Vec<String>,
@@ -129,6 +132,8 @@ pub fn build_with_facts(
     for citation in &facts.citations {
         out.add_facet(fields.resolution, Facet::from_path(&citation.facet));
     }
+    let dating = facts.date.map_or("none", |d| d.confidence.as_str());
+    out.add_facet(fields.dating, Facet::from_path([dating]));
     if let Some(category) = &a.category {
         out.add_facet(fields.category, Facet::from_path([category.as_str()]));
     }
@@ -148,6 +153,7 @@ pub fn build_with_facts(
             }
         }),
         date_source: facts.date.map(|d| d.source.as_str().to_owned()),
+        date_confidence: facts.date.map(|d| d.confidence.as_str().to_owned()),
         year_only: facts.date.is_some_and(|d| d.year_only),
         primary_province: facts.primary_province.clone(),
         provinces: facts.provinces.clone(),

@@ -11,7 +11,8 @@ use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
 /// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: the `dating` facet (how far each date can be trusted: certain, likely, guess, none).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -40,6 +41,8 @@ pub struct Fields {
     /// Party documents cited (see `extract::citations`).
     pub resolution: Field,
     pub year: Field,
+    /// How far the date can be trusted: `/certain`, `/likely`, `/guess`, or `/none` (undated).
+    pub dating: Field,
     pub category: Field,
 }
 
@@ -79,6 +82,7 @@ pub fn build_schema() -> (Schema, Fields) {
         place_now: builder.add_facet_field("place_now", FacetOptions::default()),
         resolution: builder.add_facet_field("resolution", FacetOptions::default()),
         year: builder.add_facet_field("year", FacetOptions::default()),
+        dating: builder.add_facet_field("dating", FacetOptions::default()),
         category: builder.add_facet_field("category", FacetOptions::default()),
     };
     (builder.build(), fields)
@@ -105,6 +109,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         place_now: f("place_now")?,
         resolution: f("resolution")?,
         year: f("year")?,
+        dating: f("dating")?,
         category: f("category")?,
     })
 }

@@ -197,6 +197,17 @@ fn read_jsonl(path: &Path, key: &str, text: &str, read: &mut FileRead) {
             })
         })
         .collect();
+    // The file's crawl window bounds what a guessed date may be; it is part of every record's
+    // content hash, so a record is re-read when the window moves.
+    let window =
+        crate::extract::date::crawl_window(articles.iter().map(|a| {
+            crate::extract::date::stated_date(a.header_date, a.published, a.url.as_deref())
+        }));
+    let window_seed = window.map_or(String::new(), |(a, b)| format!("\0{a}\0{b}"));
+    let mut articles = articles;
+    for article in &mut articles {
+        article.crawl_window = window;
+    }
     for ((line_no, unique_id, line, _), article) in records.into_iter().zip(articles) {
         if article.title.is_empty() && article.body.is_empty() && article.summary.is_empty() {
             problems.push(Problem {
@@ -212,7 +223,11 @@ fn read_jsonl(path: &Path, key: &str, text: &str, read: &mut FileRead) {
             id: unique_id,
             path: path.to_owned(),
             line: Some(line_no),
-            content_hash: hash_bytes(line.as_bytes()),
+            content_hash: if window_seed.is_empty() {
+                hash_bytes(line.as_bytes())
+            } else {
+                hash_bytes(format!("{line}{window_seed}").as_bytes())
+            },
             bytes: line.len(),
             article,
         });

@@ -19,4 +19,7 @@ pub struct Article {
     pub body: String,
     pub category: Option<String>,
     pub author: Option<String>,
+    /// The crawl window of the file the article came from: the first and last certain dates of
+    /// its articles (when at least two have one). A guessed date outside its years is dropped.
+    pub crawl_window: Option<(Date, Date)>,
 }

@@ -10,6 +10,8 @@ pub enum DateSource {
     Header,
     /// A JSON Lines record's `published` field.
     Published,
+    /// The publication time in the article's URL (`…-20201001163534963.htm`, `/2019/07/28/`).
+    Url,
     /// The event date the article opens with ("Ngày 8/12, tại ...").
     Dateline,
     /// A lower bound read from the dates and years the text states.
@@ -22,18 +24,49 @@ impl DateSource {
         match self {
             DateSource::Header => "header",
             DateSource::Published => "published",
+            DateSource::Url => "url",
             DateSource::Dateline => "dateline",
             DateSource::Inferred => "inferred",
         }
     }
 }
 
-/// The article date, where it came from, and whether only its year is known (then month = day
-/// = 1).
+/// How far an article's date can be trusted: what the year facet and date filters may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateConfidence {
+    /// Stated by the page or the record as its publication date: header, `published`, URL.
+    Certain,
+    /// Read from the text by a rule whose year was right at least 95% of the time it fired on
+    /// the measured corpora (see `crate::extract::date`).
+    Likely,
+    /// Read from the text by a rule below that bar: kept, shown as a guess, and left out of the
+    /// year facet and date filters unless asked for.
+    Guess,
+}
+
+impl DateConfidence {
+    /// The name JSON output and stored metadata use (`date_confidence`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateConfidence::Certain => "certain",
+            DateConfidence::Likely => "likely",
+            DateConfidence::Guess => "guess",
+        }
+    }
+
+    /// Whether the year facet and date filters use a date of this confidence by default.
+    pub fn is_trusted(self) -> bool {
+        self != DateConfidence::Guess
+    }
+}
+
+/// The article date, where it came from, how far it can be trusted, and whether only its year
+/// is known (then month = day = 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleDate {
     pub date: Date,
     pub source: DateSource,
+    pub confidence: DateConfidence,
     pub year_only: bool,
 }
 

@@ -49,6 +49,9 @@ pub struct Filters {
     /// Each inner list is one `--resolution` filter: any of its paths matches.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub resolutions: Vec<Vec<Vec<String>>>,
+    /// Date filters and the year facet also use guessed dates (`DateConfidence::Guess`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub guessed_dates: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +64,16 @@ pub struct Filters {
     pub from_date: Option<Date>,
     #[serde(skip)]
     pub to_date: Option<Date>,
+}
+
+impl Filters {
+    /// What facet counting needs to know of the filters.
+    pub fn counting(&self) -> facets::Counting {
+        facets::Counting {
+            merged: self.merged,
+            guessed_dates: self.guessed_dates,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -321,6 +334,9 @@ impl Engine {
             }
         }
         if from.is_some() || to.is_some() {
+            if !filters.guessed_dates {
+                out.push(facets::trusted_dates(fields));
+            }
             let bound = |d: Option<Date>, end: bool| match d {
                 Some(d) => {
                     let mut dt = to_datetime(d);
@@ -469,7 +485,13 @@ impl Engine {
         for &dimension in &request.facets {
             facet_counts.push((
                 dimension,
-                facets::count(&searcher, fields, &query, dimension, request.filters.merged)?,
+                facets::count(
+                    &searcher,
+                    fields,
+                    &query,
+                    dimension,
+                    &request.filters.counting(),
+                )?,
             ));
         }
         Ok(SearchResponse {

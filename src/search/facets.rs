@@ -3,11 +3,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use tantivy::collector::{Collector, FacetCollector, SegmentCollector};
+use tantivy::collector::{Collector, Count, FacetCollector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::query::Query;
-use tantivy::schema::Facet;
-use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::extract::citations::resolution_filter_text;
 use crate::index::Fields;
@@ -60,14 +60,61 @@ pub struct FacetCount {
     pub filter: Option<String>,
 }
 
-/// Counts documents matching `query` along `dimension`, most frequent first (ties by name).
+/// The filters that change how facets count.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counting {
+    /// Provinces through the units in force since July 2025.
+    pub merged: bool,
+    /// The year facet also counts guessed dates.
+    pub guessed_dates: bool,
+}
+
+/// The year facet's extra values: articles with no date at all, and (unless guesses are
+/// counted) articles whose only date is a guess. Always listed, so a year facet never hides
+/// how much it leaves out.
+pub const UNDATED: &str = "undated";
+pub const GUESSED: &str = "guessed";
+
+fn dating_is(fields: &Fields, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_facet(fields.dating, &Facet::from_path([value])),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Documents whose date is certain or likely: what date filters and the year facet use unless
+/// guesses are asked for.
+pub fn trusted_dates(fields: &Fields) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, dating_is(fields, "certain")),
+        (Occur::Should, dating_is(fields, "likely")),
+    ]))
+}
+
+fn both(a: &dyn Query, b: Box<dyn Query>) -> BooleanQuery {
+    BooleanQuery::new(vec![(Occur::Must, a.box_clone()), (Occur::Must, b)])
+}
+
+/// Counts documents matching `query` along `dimension`, most frequent first (ties by name);
+/// years newest first, then the undated (and guessed) counts.
 pub fn count(
     searcher: &Searcher,
     fields: &Fields,
     query: &dyn Query,
     dimension: Dimension,
-    merged: bool,
+    counting: &Counting,
 ) -> tantivy::Result<Vec<FacetCount>> {
+    let merged = counting.merged;
+    let original = query;
+    let trusted;
+    // Months are the year facet drawn finer: they count the same dates.
+    let dated = matches!(dimension, Dimension::Year | Dimension::Month);
+    let query: &dyn Query = if dated && !counting.guessed_dates {
+        trusted = both(query, trusted_dates(fields));
+        &trusted
+    } else {
+        query
+    };
     if dimension == Dimension::Month {
         return count_months(searcher, query);
     }
@@ -121,6 +168,19 @@ pub fn count(
     }
     if dimension == Dimension::Year {
         results.sort_by(|a, b| b.value.cmp(&a.value));
+        let mut extra = vec![(UNDATED, "none")];
+        if !counting.guessed_dates {
+            extra.push((GUESSED, "guess"));
+        }
+        for (value, dating) in extra {
+            let count = searcher.search(&both(original, dating_is(fields, dating)), &Count)? as u64;
+            results.push(FacetCount {
+                value: value.to_owned(),
+                path: vec![value.to_owned()],
+                count,
+                filter: None,
+            });
+        }
         return Ok(results);
     }
     let mut ordered = tree_order(results);

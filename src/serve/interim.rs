@@ -80,6 +80,7 @@ fn parse(pairs: &[(String, String)], facets_endpoint: bool) -> Result<Parsed, Ap
             "from" => args.from = Some(value.clone()),
             "to" => args.to = Some(value.clone()),
             "category" => args.category = Some(value.clone()),
+            "guessed_dates" => args.guessed_dates = flag(key, value)?,
             _ => return Err(bad(format!("unknown parameter {key:?}"))),
         }
     }

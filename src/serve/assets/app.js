@@ -374,9 +374,20 @@
     }
   }
 
+  // The year facet ends with how many articles it leaves out (`undated`, `guessed`): shown
+  // as plain counts, not filters (no year selects them).
+  const DATING_LABELS = { undated: "Không rõ ngày", guessed: "Ngày chỉ là ước đoán" };
+  const isYear = (y) => /^[0-9]{4}$/.test(y.value);
+
   function renderYears(state, years) {
     const list = clear($("year-list"));
-    const nodes = years.map((y) => facetButton(y.value, y.count, state.year === y.value, setOrClear("year", y.value), { "data-year": y.value }));
+    const nodes = years.filter(isYear).map((y) => facetButton(y.value, y.count, state.year === y.value, setOrClear("year", y.value), { "data-year": y.value }));
+    for (const y of years) {
+      if (isYear(y) || !y.count) continue;
+      nodes.push(el("span", { class: "value static dating", "data-dating": y.value },
+        el("span", { class: "name", text: DATING_LABELS[y.value] || y.value }),
+        el("span", { class: "count", text: number.format(y.count) })));
+    }
     if (!nodes.length) list.append(el("p", { class: "none", text: "Không có" }));
     limited(list, nodes);
   }
@@ -450,7 +461,7 @@
       });
     } else {
       $("timeline-caption").textContent = "Số bài theo năm (bấm một năm để lọc)";
-      const sorted = years.slice().sort((a, b) => a.value.localeCompare(b.value));
+      const sorted = years.filter(isYear).sort((a, b) => a.value.localeCompare(b.value));
       if (sorted.length) {
         // Every year between the first and the last, so gaps show as gaps.
         const first = parseInt(sorted[0].value, 10);
