@@ -3,12 +3,11 @@
 use anyhow::{bail, Result};
 
 use super::FilterArgs;
-use crate::extract::date::Date;
-use crate::extract::province::{
-    lookup_province, lookup_region, suggest_provinces, suggest_regions,
+use crate::data::provinces::{
+    lookup_province, lookup_region, place_path, suggest_provinces, suggest_regions,
 };
-use crate::extract::references::resolution_filter;
-use crate::search::facets::place_path;
+use crate::extract::citations::resolution_filter;
+use crate::model::Date;
 use crate::search::Filters;
 
 /// "2019", "2019-07" or "2019-07-28"; `end` picks the last day of a year or month.
@@ -31,7 +30,7 @@ pub fn parse_day(text: &str, end: bool) -> Result<Date> {
             }
         }
     };
-    let last_day = days_in_month(year, month);
+    let last_day = Date::last_of_month(year, month).ok_or_else(bad)?.day();
     let day = match parts.get(2) {
         Some(d) => number(d)
             .filter(|d| (1..=last_day).contains(d))
@@ -47,16 +46,7 @@ pub fn parse_day(text: &str, end: bool) -> Result<Date> {
     if parts.len() > 3 {
         return Err(bad());
     }
-    Ok(Date { year, month, day })
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
+    Date::new(year, month, day).ok_or_else(bad)
 }
 
 /// What `search` and `facets` both start from: resolved filters (checked before the index is
