@@ -67,7 +67,8 @@ fn level_of_label(label: &str) -> &'static str {
         "local"
     } else if label.contains("TW") || label.contains("Đại hội") {
         "party"
-    } else if label.contains('/') || label.starts_with("Luật") || label.starts_with("Bộ luật") {
+    } else if label.contains('/') || label.starts_with("Luật") || label.starts_with("Bộ luật")
+    {
         "state"
     } else {
         "unresolved"
@@ -109,7 +110,11 @@ fn build_corpus(shared: &Path, gold: &[Gold], dir: &Path) {
             }
         }
     }
-    assert_eq!(found.len(), wanted.len(), "labelled baomoi articles missing");
+    assert_eq!(
+        found.len(),
+        wanted.len(),
+        "labelled baomoi articles missing"
+    );
 }
 
 #[derive(Default, Clone, Copy)]
@@ -210,7 +215,9 @@ fn citations_against_hand_labels() {
             let is_target = TARGET_CLASSES.contains(&class.as_str());
             for (map, counted) in [(&mut all, true), (&mut target, is_target)] {
                 if counted {
-                    let c = map.entry(LEVELS.iter().find(|l| *l == level).unwrap()).or_default();
+                    let c = map
+                        .entry(LEVELS.iter().find(|l| *l == level).unwrap())
+                        .or_default();
                     c.gold += 1;
                     c.found += usize::from(hit);
                 }

@@ -24,7 +24,7 @@ use crate::text::normalize_text;
 /// Bump when a change to the analysis or extraction code changes what is indexed for the same
 /// bytes: every document of an existing index is then re-read on the next `vnsearch index`.
 /// Changes to the data tables in `index_schema/` are noticed without a bump.
-const ANALYSIS_REVISION: u64 = 1;
+const ANALYSIS_REVISION: u64 = 2;
 
 /// A fingerprint of everything that turns bytes into indexed values (code revision, every data
 /// table of [`crate::data::TABLES`], crate version); it seeds each document's content hash, so

@@ -54,6 +54,10 @@ mod khoa;
 mod patterns;
 mod table;
 
+mod marks;
+mod state;
+mod symbol;
+
 pub mod filter;
 pub mod resolve;
 pub mod scan;
@@ -71,7 +75,7 @@ pub use scan::{scan, DocumentMention};
 mod tests {
     use super::*;
     use crate::extract::test_support::seed;
-    use crate::model::{Citation, Date};
+    use crate::model::{Citation, Date, Level};
     use crate::text::normalize_text;
 
     /// The citations of a text as a user writes it.
@@ -143,7 +147,12 @@ mod tests {
         let a = extract_references("Nghị quyết số 04-NQ/TW ngày 30/10/2016", None);
         let b = extract_references("Nghị quyết Trung ương 4 khóa XII", None);
         assert_eq!(a[0].label, b[0].label);
-        assert_eq!(a[0].facet, ["Nghị quyết", "TW4", "khóa XII"]);
+        assert_eq!(a[0].facet, ["Đảng", "Nghị quyết", "TW4", "khóa XII"]);
+        assert_eq!(
+            (a[0].kind.as_str(), a[0].level),
+            ("Nghị quyết", Level::Party)
+        );
+        assert_eq!(a[0].issuer.as_deref(), Some("Trung ương"));
         assert!(!a[0].term_inferred);
     }
 
@@ -196,7 +205,18 @@ mod tests {
                 &["QĐ 96-QĐ/TW khóa XIII"],
             ),
             (
+                "chỉnh đốn Đảng gắn với thực hiện Chỉ thị 05... Qua đó",
+                d(2020, 11, 6),
+                &["CT 05-CT/TW khóa XII"],
+            ),
+            // Without the Party's words around it, a bare number is not guessed.
+            (
                 "gắn với thực hiện Chỉ thị 05... Qua đó",
+                d(2020, 11, 6),
+                &["Chỉ thị 5"],
+            ),
+            (
+                "Thủ tướng Chính phủ yêu cầu thực hiện Chỉ thị 05 của Đảng",
                 d(2020, 11, 6),
                 &["CT 05-CT/TW khóa XII"],
             ),
@@ -205,32 +225,44 @@ mod tests {
                 d(2022, 11, 23),
                 &["QĐ 293-QĐ/TW", "QĐ 294-QĐ/TW"],
             ),
-            ("Quyết định số 824-QĐ/TTg", None, &[]),
-            ("Nghị quyết 35 của Chính phủ", None, &[]),
+            ("Quyết định số 824-QĐ/TTg", None, &["QĐ 824/QĐ-TTg"]),
+            ("Nghị quyết 35 của Chính phủ", None, &["NQ 35/NQ-CP"]),
             (
                 "Nghị quyết 19, Nghị quyết 35 của Thủ tướng Chính phủ",
                 None,
-                &[],
+                &["Nghị quyết 19", "Nghị quyết 35"],
             ),
             (
                 "Nghị quyết 382 và Kết luận 763 của Quân ủy Trung ương",
                 None,
-                &[],
+                &["KL 763-KL/QUTW", "NQ 382-NQ/QUTW"],
             ),
-            ("Nghị quyết số 202/2025/QH15", None, &[]),
+            ("Nghị quyết số 202/2025/QH15", None, &["NQ 202/2025/QH15"]),
         ];
         for (text, date, want) in cases {
             assert_eq!(labels(text, *date), *want, "{text}");
         }
         let r = extract_references("Chỉ thị số 35-CT/TW", d(2019, 7, 28));
         assert!(r[0].term_inferred);
-        assert_eq!(r[0].facet, ["Chỉ thị", "35-CT/TW", "khóa XII"]);
+        assert_eq!(
+            r[0].facet,
+            ["Đảng", "Chỉ thị", "Trung ương", "35-CT/TW", "khóa XII"]
+        );
         let r = extract_references("Chỉ thị 05-CT/TW", d(2016, 1, 1));
         assert_eq!(r[0].label, "CT 05-CT/TW khóa XII");
         let both = "Kế hoạch số 4-KH/TW ngày 16/11/2016. Thực hiện Kế hoạch số 04-KH/TW, ...";
         assert_eq!(labels(both, None), ["KH 04-KH/TW khóa XII"]);
         let r = extract_references("Chương trình hành động số 04-CTr/TU", None);
-        assert_eq!(r[0].facet, ["Chương trình hành động", "04-CTr/TU"]);
+        assert_eq!(
+            r[0].facet,
+            [
+                "Địa phương",
+                "Chương trình hành động",
+                "Tỉnh ủy, Thành ủy",
+                "04-CTr/TU"
+            ]
+        );
+        assert_eq!(r[0].level, Level::Local);
     }
 
     #[test]
@@ -274,6 +306,30 @@ mod tests {
     }
 
     #[test]
+    fn a_title_tells_the_khoa() {
+        // Khóa XI's title, cited in 2017 with no khóa.
+        let r = extract_references(
+            "theo tinh thần Nghị quyết TW4: “Một số vấn đề cấp bách về xây dựng Đảng hiện nay”",
+            d(2017, 3, 1),
+        );
+        assert_eq!(r[0].label, "NQ TW4 khóa XI");
+        assert!(!r[0].term_inferred);
+        // The table's only 06-NQ/TW is khóa XII's on trade; this one is about defence
+        // industry (khóa XI, 2011): not the table's.
+        let r = extract_references(
+            "thực hiện Nghị quyết 06 của Bộ Chính trị về “Xây dựng và phát triển công nghiệp quốc phòng đến năm 2020”",
+            d(2017, 6, 27),
+        );
+        assert_eq!(r[0].label, "NQ 06-NQ/TW");
+        // The same number about the table's topic is the table's.
+        let r = extract_references(
+            "Nghị quyết số 06-NQ/TW về thực hiện có hiệu quả tiến trình hội nhập kinh tế quốc tế",
+            d(2017, 6, 27),
+        );
+        assert_eq!(r[0].label, "NQ TW4 khóa XII số 06");
+    }
+
+    #[test]
     fn plenum_khoa_from_article_date() {
         let r = extract_references(
             "thực hiện Nghị quyết Trung ương 4 về xây dựng Đảng",
@@ -285,7 +341,7 @@ mod tests {
         assert_eq!(r[0].label, "NQ TW4 khóa XI");
         let r = extract_references("Nghị quyết Trung ương 4", None);
         assert_eq!((r[0].label.as_str(), r[0].term_inferred), ("NQ TW4", false));
-        assert_eq!(r[0].facet, ["Nghị quyết", "TW4"]);
+        assert_eq!(r[0].facet, ["Đảng", "Nghị quyết", "TW4"]);
     }
 
     /// A seed's citations, through the page parser and the extraction pipeline.
@@ -363,43 +419,175 @@ mod tests {
     fn filters() {
         let ok =
             |input: &str| resolution_filter(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
-        assert_eq!(ok("Nghị quyết Trung ương 4"), [vec!["Nghị quyết", "TW4"]]);
-        assert_eq!(ok("nghi quyet trung uong 4"), [vec!["Nghị quyết", "TW4"]]);
+        let p = |parts: &[&str]| parts.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            ok("Nghị quyết Trung ương 4"),
+            [p(&["Đảng", "Nghị quyết", "TW4"])]
+        );
+        assert_eq!(
+            ok("nghi quyet trung uong 4"),
+            [p(&["Đảng", "Nghị quyết", "TW4"])]
+        );
         assert_eq!(
             ok("NQ TW4 khóa XII"),
-            [vec!["Nghị quyết", "TW4", "khóa XII"]]
+            [p(&["Đảng", "Nghị quyết", "TW4", "khóa XII"])]
         );
         assert_eq!(
             ok("NQ TW4 khoa XII"),
-            [vec!["Nghị quyết", "TW4", "khóa XII"]]
+            [p(&["Đảng", "Nghị quyết", "TW4", "khóa XII"])]
         );
-        assert_eq!(ok("35-CT/TW"), [vec!["Chỉ thị", "35-CT/TW"]]);
+        assert_eq!(
+            ok("Hội nghị Trung ương 8 khóa I").len(),
+            3,
+            "a plenum of any khóa, I to XIV"
+        );
+        assert_eq!(
+            ok("Nghị quyết Hội nghị Trung ương 8 khóa I"),
+            [p(&["Đảng", "Nghị quyết", "TW8", "khóa I"])]
+        );
+        assert_eq!(
+            ok("35-CT/TW"),
+            [p(&["Đảng", "Chỉ thị", "Trung ương", "35-CT/TW"])]
+        );
         assert_eq!(
             ok("35-CT/TW khóa XII"),
-            [vec!["Chỉ thị", "35-CT/TW", "khóa XII"]]
+            [p(&[
+                "Đảng",
+                "Chỉ thị",
+                "Trung ương",
+                "35-CT/TW",
+                "khóa XII"
+            ])]
         );
-        assert_eq!(ok("Chỉ thị 05"), [vec!["Chỉ thị", "05-CT/TW"]]);
-        assert_eq!(ok("chi thi so 5"), [vec!["Chỉ thị", "05-CT/TW"]]);
-        assert_eq!(ok("04-NQ/TW"), [vec!["Nghị quyết", "TW4", "khóa XII"]]);
+        // A kind and a number alone: every issuer's, and the unresolved one.
+        let any05 = ok("Chỉ thị 05");
+        for want in [
+            p(&["Đảng", "Chỉ thị", "Trung ương", "05-CT/TW"]),
+            p(&["Nhà nước", "Chỉ thị", "Thủ tướng Chính phủ", "05/CT-TTg"]),
+            p(&["Địa phương", "Chỉ thị", "Tỉnh ủy, Thành ủy", "05-CT/TU"]),
+            p(&["Chưa xác định", "Chỉ thị", "5"]),
+        ] {
+            assert!(any05.contains(&want), "{want:?} in {any05:?}");
+        }
+        assert_eq!(ok("chi thi so 5"), any05);
+        assert_eq!(
+            ok("04-NQ/TW"),
+            [p(&["Đảng", "Nghị quyết", "TW4", "khóa XII"])]
+        );
         assert_eq!(ok("18-NQ/TW").len(), 2);
         assert_eq!(ok("Hội nghị Trung ương 4").len(), 3);
         assert_eq!(
             ok("Nghị quyết Đại hội XIII"),
-            [vec!["Nghị quyết", "Đại hội", "khóa XIII"]]
+            [p(&["Đảng", "Nghị quyết", "Đại hội", "khóa XIII"])]
         );
         assert_eq!(
             ok("04-CTr/TU"),
-            [vec!["Chương trình hành động", "04-CTr/TU"]]
+            [p(&[
+                "Địa phương",
+                "Chương trình hành động",
+                "Tỉnh ủy, Thành ủy",
+                "04-CTr/TU"
+            ])]
         );
         assert_eq!(
             ok("QĐ 96-QĐ/TW khóa XIII"),
-            [vec!["Quy định", "96-QĐ/TW", "khóa XIII"]]
+            [p(&[
+                "Đảng",
+                "Quy định",
+                "Trung ương",
+                "96-QĐ/TW",
+                "khóa XIII"
+            ])]
         );
+        // State documents, in any form a user types.
+        let nq19 = p(&["Nhà nước", "Nghị quyết", "Chính phủ", "19/NQ-CP"]);
+        for input in [
+            "19/NQ-CP",
+            "Nghị quyết 19/NQ-CP",
+            "Nghị quyết 19 của Chính phủ",
+            "nghi quyet 19 cua chinh phu",
+            "NQ 19/NQ-CP",
+        ] {
+            assert_eq!(ok(input), [nq19.clone()], "{input}");
+        }
+        let mut nq19_2017 = nq19.clone();
+        nq19_2017.push("2017".into());
+        assert_eq!(ok("19/2017/NQ-CP"), [nq19_2017.clone()]);
+        assert_eq!(ok("NQ 19-2017/NQ-CP"), [nq19_2017]);
+        let nd61 = p(&["Nhà nước", "Nghị định", "Chính phủ", "61/NĐ-CP", "2017"]);
+        for input in [
+            "NĐ 61/2017",
+            "Nghị định 61/2017/NĐ-CP",
+            "nghi dinh 61/2017",
+            "ND 61/2017",
+        ] {
+            assert_eq!(ok(input), [nd61.clone()], "{input}");
+        }
+        assert_eq!(
+            ok("Nghị quyết 23/NQ-CP"),
+            [p(&["Nhà nước", "Nghị quyết", "Chính phủ", "23/NQ-CP"])]
+        );
+        assert_eq!(
+            ok("25/2016/QH14"),
+            [p(&[
+                "Nhà nước",
+                "Nghị quyết",
+                "Quốc hội",
+                "25/QH14",
+                "2016"
+            ])]
+        );
+        assert_eq!(
+            ok("Nghị quyết số 25/2016/QH14"),
+            [p(&[
+                "Nhà nước",
+                "Nghị quyết",
+                "Quốc hội",
+                "25/QH14",
+                "2016"
+            ])]
+        );
+        assert_eq!(
+            ok("Luật Đất đai 2013"),
+            [p(&["Nhà nước", "Luật", "Quốc hội", "Luật Đất đai", "2013"])]
+        );
+        assert_eq!(
+            ok("luat dat dai"),
+            [p(&["Nhà nước", "Luật", "Quốc hội", "Luật Đất đai"])]
+        );
+        assert_eq!(
+            ok("Hiến pháp 2013"),
+            [p(&[
+                "Nhà nước",
+                "Hiến pháp",
+                "Quốc hội",
+                "Hiến pháp",
+                "2013"
+            ])]
+        );
+        assert_eq!(
+            ok("29-CT/TU"),
+            [p(&[
+                "Địa phương",
+                "Chỉ thị",
+                "Tỉnh ủy, Thành ủy",
+                "29-CT/TU"
+            ])]
+        );
+        assert_eq!(
+            ok("233/NQ-ĐU"),
+            [p(&["Địa phương", "Nghị quyết", "Đảng ủy", "233-NQ/ĐU"])]
+        );
+        assert!(ok("Nghị quyết 29").contains(&p(&["Chưa xác định", "Nghị quyết", "29"])));
         // Every extracted facet is matched by the filter built from its own label.
         for text in [
             "Nghị quyết Trung ương 4 (khóa XI, XII)",
             "Chỉ thị số 35-CT/TW",
             "Quy định 96 ngày 2-2-2023 của Bộ Chính trị",
+            "Nghị định 61/2017/NĐ-CP và Chỉ thị 05/CT-TTg ngày 6/2/2017",
+            "Công văn số 211/BTC-TCDN, Kế hoạch 02/KHLT/UBND-UBMTTQ, Chỉ thị 29-CT/TU",
+            "Luật Đất đai 2013, Bộ luật Hình sự số 100/2015/QH13, Nghị quyết 29",
+            "Nghị quyết Hội nghị Trung ương 8 (khóa I)",
         ] {
             for r in extract_references(text, d(2023, 6, 23)) {
                 let prefixes = ok(&r.label);
