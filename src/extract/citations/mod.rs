@@ -1,42 +1,75 @@
-//! Citations: the Party documents an article cites ("Nghị quyết Trung ương 4 (khóa XI, XII)",
-//! "Chỉ thị số 35-CT/TW", "Quy định 96 ngày 2-2-2023 của Bộ Chính trị", "Nghị quyết Đại hội
-//! XIII"), as canonical labels and facet paths. Facts come from `index_schema/documents.tsv`,
-//! `document_kinds.tsv` and `terms.tsv`; the forms handled are those of
-//! `shared/gazetteer/reference-patterns.md`.
+//! Citations: every document an article cites, Party and State — "Nghị quyết Trung ương 4
+//! (khóa XI, XII)", "Chỉ thị số 35-CT/TW", "Quy định 96 ngày 2-2-2023 của Bộ Chính trị",
+//! "Nghị quyết Đại hội XIII", "Nghị định 61/2017/NĐ-CP", "Chỉ thị 05/CT-TTg", "Nghị quyết
+//! 25/2016/QH14", "29-CT/TU", "Nghị quyết 35 của Chính phủ", "Luật Đất đai 2013" — as canonical
+//! labels, facet paths, kinds, issuers and levels. Facts come from `index_schema/documents.tsv`
+//! (Party documents), `document_kinds.tsv`, `issuers.tsv`, `laws.tsv` and `terms.tsv`; the Party
+//! forms handled are those of `shared/gazetteer/reference-patterns.md`.
 //!
-//! Vocabulary: a *document* is a Party (or State) document, a row of the table or a symbol; a
+//! Vocabulary: a *document* is a Party or State document, a row of the table or a symbol; a
 //! *mention* is where an article's text names one ([`scan`]); a *citation* is a mention
 //! resolved to a document, with its label, facet and khóa ([`resolve`]). Users see the same
-//! thing as `references` (JSON key) and `resolution` (facet and filter flag).
+//! thing as `references` and `citations` (JSON keys) and `resolution` (facet and filter flag).
 //!
 //! | file | job |
 //! | --- | --- |
-//! | `patterns.rs` | the regexes and text windows |
-//! | `table.rs` | the one kind table, table rows as facets and citations |
+//! | `symbol.rs` | the grammar of document symbols: number, year, kind and issuer codes |
+//! | `state.rs` | symbols, numbers with an issuer phrase and laws by name, read against the tables |
+//! | `patterns.rs` | the Party regexes and text windows |
+//! | `table.rs` | the kind table, table rows as facets and citations, titles |
 //! | `khoa.rs` | numbers, terms and their first days |
 //! | `scan.rs` | text → mentions, once per article |
 //! | `resolve.rs` | mentions + article date → citations; the date's lower bound |
+//! | `marks.rs` | marks put back on a filter typed without them |
 //! | `filter.rs` | the `--resolution` filter parser |
 //!
 //! # Labels and facets
 //!
 //! A document known to the table gets the table's `canonical` label, so "Nghị quyết số 04-NQ/TW"
-//! and "Nghị quyết Trung ương 4 khóa XII" are both `NQ TW4 khóa XII`. Facet paths, kind first:
+//! and "Nghị quyết Trung ương 4 khóa XII" are both `NQ TW4 khóa XII`. Facet paths start with the
+//! level (Đảng, Nhà nước, Địa phương, Chưa xác định), then the kind, then the issuer or plenum,
+//! then the document:
 //!
 //! | document | label | facet |
 //! | --- | --- | --- |
-//! | plenum, one document | `NQ TW4 khóa XII` | `Nghị quyết / TW4 / khóa XII` |
-//! | plenum mention, several documents (TW6 khóa XII: 18..21) | `NQ TW6 khóa XII` | `Nghị quyết / TW6 / khóa XII` |
-//! | one of them by number | `NQ TW6 khóa XII số 18` | `Nghị quyết / TW6 / khóa XII / 18-NQ/TW` |
-//! | plenum, khóa unknown | `NQ TW4` | `Nghị quyết / TW4` |
-//! | numbered document | `CT 35-CT/TW khóa XII` | `Chỉ thị / 35-CT/TW / khóa XII` |
-//! | numbered, khóa unknown or local | `CTr 04-CTr/TU` | `Chương trình hành động / 04-CTr/TU` |
-//! | congress | `NQ Đại hội XIII` | `Nghị quyết / Đại hội / khóa XIII` |
+//! | plenum, one document | `NQ TW4 khóa XII` | `Đảng / Nghị quyết / TW4 / khóa XII` |
+//! | plenum mention, several documents (TW6 khóa XII: 18..21) | `NQ TW6 khóa XII` | `Đảng / Nghị quyết / TW6 / khóa XII` |
+//! | one of them by number | `NQ TW6 khóa XII số 18` | `Đảng / Nghị quyết / TW6 / khóa XII / 18-NQ/TW` |
+//! | plenum, khóa unknown | `NQ TW4` | `Đảng / Nghị quyết / TW4` |
+//! | numbered Party document | `CT 35-CT/TW khóa XII` | `Đảng / Chỉ thị / Trung ương / 35-CT/TW / khóa XII` |
+//! | congress | `NQ Đại hội XIII` | `Đảng / Nghị quyết / Đại hội / khóa XIII` |
+//! | State document | `NĐ 61/2017/NĐ-CP` | `Nhà nước / Nghị định / Chính phủ / 61/NĐ-CP / 2017` |
+//! | State document, year not given | `NQ 23/NQ-CP` | `Nhà nước / Nghị quyết / Chính phủ / 23/NQ-CP` |
+//! | National Assembly | `NQ 85/2014/QH13` | `Nhà nước / Nghị quyết / Quốc hội / 85/QH13 / 2014` |
+//! | law by name (or by its symbol in `laws.tsv`) | `Luật Đất đai 2013` | `Nhà nước / Luật / Quốc hội / Luật Đất đai / 2013` |
+//! | local Party | `CTr 04-CTr/TU` | `Địa phương / Chương trình hành động / Tỉnh ủy, Thành ủy / 04-CTr/TU` |
+//! | local State | `QĐ 05/2013/QĐ-UBND` | `Địa phương / Quyết định / Ủy ban nhân dân / 05/QĐ-UBND / 2013` |
+//! | a number with no issuer | `Nghị quyết 29` | `Chưa xác định / Nghị quyết / 29` |
 //!
-//! So the filter "Nghị quyết Trung ương 4" is the prefix `Nghị quyết / TW4` (every term), "NQ TW4
-//! khóa XII" is `Nghị quyết / TW4 / khóa XII`, and "35-CT/TW" is `Chỉ thị / 35-CT/TW` (both
-//! terms that issued a 35-CT/TW). A bare plenum mention of a several-document plenum does not
-//! match a filter for one of its documents by number.
+//! Party symbols are written the Party's way (`09-NQ/TW` even when the text writes `09/NQ-TW`),
+//! State symbols the State's (`824/QĐ-TTg` for `824-QĐ/TTg`); the year goes into a State symbol
+//! when the symbol or a date right after it gives one (`Chỉ thị 05/CT-TTg ngày 6/2/2017` is `CT
+//! 05/2017/CT-TTg`). The same document cited with and without its year or khóa is counted once,
+//! with it; a bare number is dropped when the article cites that kind and number with an issuer.
+//!
+//! So the filter "Nghị quyết Trung ương 4" is the prefix `Đảng / Nghị quyết / TW4` (every term),
+//! "35-CT/TW" is `Đảng / Chỉ thị / Trung ương / 35-CT/TW` (both terms that issued a 35-CT/TW),
+//! "19/NQ-CP" or "Nghị quyết 19 của Chính phủ" every year's 19/NQ-CP, "NĐ 61/2017" only 2017's,
+//! and "Nghị quyết 29" that number of every body that issues resolutions, and the unresolved
+//! one. A bare plenum mention of a several-document plenum does not match a filter for one of
+//! its documents by number.
+//!
+//! # Issuers and bare numbers
+//!
+//! A symbol's parts are read against `issuers.tsv` (its codes: `CP`, `TTg`, `QH14`, `TW`, `TU`,
+//! `UBND`, ministries ...) and the kind codes of `document_kinds.tsv`; a part neither knows
+//! makes the match no symbol. `QĐ` is Quy định for the Party and Quyết định for the State, and
+//! the word before ("Quyết định số 68-QĐ/TW") decides between them. A number without symbol
+//! takes its issuer from its kind (a Nghị định is the Government's), else from "của ..." after
+//! it or "Thủ tướng đã ký ..." before it. With none, the Party's table gives the one document
+//! of that number only when the words around it are the Party's and not the State's, and
+//! when what the text says it is about does not contradict the row's title; otherwise it is
+//! listed as unresolved ("Nghị quyết 35" is the Government's as often as the Party's).
 //!
 //! # Khóa
 //!
@@ -48,7 +81,10 @@
 //! number had issued a document of that kind before the article date (`term_inferred`). A symbol
 //! the table does not know gets no khóa unless the text gives one: "Quy định 293" cited in 2022
 //! is khóa X, not the khóa of the article date. Local documents (`/TU`, `/HU`, `/ĐU`...) never
-//! get a khóa.
+//! get a khóa. A title beside the mention outranks the date: "Nghị quyết TW4: “Một số vấn đề cấp
+//! bách về xây dựng Đảng hiện nay”" is khóa XI's in 2017, and "Nghị quyết 06 của Bộ Chính trị về
+//! công nghiệp quốc phòng" is not the table's 06-NQ/TW (khóa XII, on trade). Plenums and
+//! congresses of every khóa, I (1930) to XIV, are read by rule; the table adds titles and dates.
 
 mod khoa;
 mod patterns;
@@ -508,7 +544,7 @@ mod tests {
             "nghi quyet 19 cua chinh phu",
             "NQ 19/NQ-CP",
         ] {
-            assert_eq!(ok(input), [nq19.clone()], "{input}");
+            assert_eq!(ok(input), std::slice::from_ref(&nq19), "{input}");
         }
         let mut nq19_2017 = nq19.clone();
         nq19_2017.push("2017".into());
@@ -521,7 +557,7 @@ mod tests {
             "nghi dinh 61/2017",
             "ND 61/2017",
         ] {
-            assert_eq!(ok(input), [nd61.clone()], "{input}");
+            assert_eq!(ok(input), std::slice::from_ref(&nd61), "{input}");
         }
         assert_eq!(
             ok("Nghị quyết 23/NQ-CP"),

@@ -408,9 +408,8 @@ pub fn read_symbol(sym: &Symbol, text: &str) -> Option<Read> {
         }
     }
     if issuer.level == IssuerLevel::Party {
-        if code.is_none() {
-            return None;
-        }
+        // A Party symbol names its kind: "123/TW" is no document.
+        code?;
         let mut issuer_code = issuer.code.to_owned();
         for u in &units {
             issuer_code.push('-');

@@ -193,7 +193,7 @@ pub fn row_by_topic<'r>(
             (asked.iter().filter(|p| t.contains(p)).count(), *r)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     let best = scored[0].0;
     if best == 0 && topic.len() >= 3 && rows.iter().all(|r| !r.title.is_empty()) {
         return Err(());
