@@ -293,7 +293,7 @@ fn facet_counts_alone_and_beside_hits() {
     let resolutions = response["facets"]["resolution"].as_array().unwrap();
     let tw4_xi = resolutions
         .iter()
-        .find(|c| strings(&c["path"]) == ["Nghị quyết", "TW4", "khóa XI"])
+        .find(|c| strings(&c["path"]) == ["Đảng", "Nghị quyết", "TW4", "khóa XI"])
         .unwrap();
     assert_eq!(tw4_xi["count"], 3);
     assert_eq!(seed_numbers(&response).len(), 4);
@@ -350,5 +350,158 @@ fn merged_gia_lai_is_counted_under_unknown_region() {
     assert_eq!(
         paths(false),
         [["Bắc Trung Bộ và Duyên hải miền Trung", "Bình Định"]]
+    );
+}
+
+/// Issue 19: State and local documents by their symbols' grammar, laws by name and year, bare
+/// numbers by kind; `--resolution` takes any form a user types; JSON `citations` carry kind,
+/// issuer and level; the facet grows a level at the top.
+#[test]
+fn every_document_party_and_state_by_any_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let records = [
+        ("cp", "Chính phủ ban hành Nghị quyết 19-2017/NQ-CP ngày 6/2/2017 về môi trường kinh doanh và Nghị định 61/2017/NĐ-CP."),
+        ("cp2", "Các bộ triển khai Nghị quyết 19 của Chính phủ; Thủ tướng đã ký Chỉ thị 05/CT-TTg."),
+        ("law", "Theo Luật Đất đai 2013 và Bộ luật Hình sự số 100/2015/QH13, Điều 5 quy định giá 8.000 đồng/lít."),
+        ("local", "Thực hiện Chỉ thị 29-CT/TU của Tỉnh ủy và Quyết định 05/2013/QĐ-UBND, gọi (04) 32373667."),
+        ("bare", "Hội nghị đánh giá Nghị quyết 29, năm 2016."),
+        ("old", "Nghị quyết Hội nghị Trung ương 8 (khóa I) năm 1941 xác định nhiệm vụ giải phóng dân tộc."),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(id, body)| {
+            serde_json::json!({"id": id, "title": format!("Bài {id}"), "body": body, "published": "2017-06-01"})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(corpus.join("docs.jsonl"), lines.join("\n")).unwrap();
+    let index = dir.path().join("index");
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("vnsearch")
+            .unwrap()
+            .arg("--index")
+            .arg(&index)
+            .env_remove("VNSEARCH_INDEX")
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    run(&["index", corpus.to_str().unwrap()]);
+    let ids = |filter: &str| -> Vec<String> {
+        let v: Value = serde_json::from_slice(&run(&[
+            "search",
+            "--json",
+            "--resolution",
+            filter,
+            "--",
+            "",
+        ]))
+        .unwrap();
+        let mut ids: Vec<String> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_owned())
+            .collect();
+        ids.sort();
+        ids
+    };
+    for filter in [
+        "19/NQ-CP",
+        "Nghị quyết 19 của Chính phủ",
+        "nghi quyet 19 cua chinh phu",
+    ] {
+        assert_eq!(ids(filter), ["cp", "cp2"], "{filter}");
+    }
+    // With its year, only the articles that give that year.
+    assert_eq!(ids("NQ 19/2017/NQ-CP"), ["cp"]);
+    for filter in ["NĐ 61/2017", "nghi dinh 61/2017/nd-cp", "61/2017/NĐ-CP"] {
+        assert_eq!(ids(filter), ["cp"], "{filter}");
+    }
+    assert_eq!(ids("Chỉ thị 05/CT-TTg"), ["cp2"]);
+    assert_eq!(ids("Luật Đất đai 2013"), ["law"]);
+    assert_eq!(ids("luat dat dai"), ["law"]);
+    assert_eq!(ids("Bộ luật Hình sự 2015"), ["law"]);
+    assert_eq!(ids("29-CT/TU"), ["local"]);
+    assert_eq!(ids("Nghị quyết 29"), ["bare"]);
+    assert_eq!(ids("Hội nghị Trung ương 8 khóa I"), ["old"]);
+    assert_eq!(ids("NQ TW8 khóa I"), ["old"]);
+
+    // JSON: labels in `references`, the same documents in `citations` with kind, issuer, level.
+    let show =
+        |id: &str| -> Value { serde_json::from_slice(&run(&["show", "--json", id])).unwrap() };
+    let cp = show("cp");
+    assert_eq!(
+        cp["references"],
+        serde_json::json!(["NQ 19/2017/NQ-CP", "NĐ 61/2017/NĐ-CP"])
+    );
+    assert_eq!(
+        cp["citations"][1],
+        serde_json::json!({"label": "NĐ 61/2017/NĐ-CP", "kind": "Nghị định", "issuer": "Chính phủ", "level": "state"})
+    );
+    let levels = |id: &str| -> Vec<(String, String)> {
+        show(id)["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["label"].as_str().unwrap().to_owned(),
+                    c["level"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let pair = |l: &str, v: &str| (l.to_owned(), v.to_owned());
+    // No article number, price or phone number read as a document.
+    assert_eq!(
+        levels("law"),
+        [
+            pair("Bộ luật Hình sự 2015", "state"),
+            pair("Luật Đất đai 2013", "state")
+        ]
+    );
+    assert_eq!(
+        levels("local"),
+        [
+            pair("CT 29-CT/TU", "local"),
+            pair("QĐ 05/2013/QĐ-UBND", "local")
+        ]
+    );
+    assert_eq!(levels("bare"), [pair("Nghị quyết 29", "unresolved")]);
+    assert_eq!(levels("old"), [pair("NQ TW8 khóa I", "party")]);
+
+    // The facet's first level.
+    let v: Value =
+        serde_json::from_slice(&run(&["facets", "--json", "--field", "resolution"])).unwrap();
+    let top: Vec<(String, u64)> = v["facets"]["resolution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["path"].as_array().unwrap().len() == 1)
+        .map(|c| {
+            (
+                c["value"].as_str().unwrap().to_owned(),
+                c["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        top,
+        [
+            ("Nhà nước".to_owned(), 3),
+            ("Chưa xác định".to_owned(), 1),
+            ("Đảng".to_owned(), 1),
+            ("Địa phương".to_owned(), 1)
+        ]
     );
 }

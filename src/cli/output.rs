@@ -69,6 +69,7 @@ pub const HIT_FIELDS: &[&str] = &[
     "primary_province",
     "provinces",
     "references",
+    "citations",
     "category",
     "author",
     "snippets",

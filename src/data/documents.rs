@@ -6,6 +6,8 @@
 
 use std::sync::OnceLock;
 
+use super::issuers::Side;
+
 /// One row of `documents.tsv`: a document as the table knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRow {
@@ -21,6 +23,8 @@ pub struct DocumentRow {
     pub plenum: Option<u32>,
     /// Signing date, when known, as (year, month, day).
     pub signed: Option<(i32, u32, u32)>,
+    /// Trích yếu: what the document is about.
+    pub title: &'static str,
 }
 
 impl DocumentRow {
@@ -53,6 +57,12 @@ pub struct Kind {
     pub short: Option<&'static str>,
     /// Whether plenums (Hội nghị Trung ương) issue this kind.
     pub plenum: bool,
+    /// Whose kind it is: the Party's (Quy định), the State's (Nghị định, Thông tư) or both.
+    /// A type code used by both (`QĐ`) means the kind of the issuer's side.
+    pub sides: Vec<Side>,
+    /// The one body that issues every document of this kind (Nghị định: `CP`), a code of
+    /// `issuers.tsv`.
+    pub issuer: Option<&'static str>,
 }
 
 /// Which body a term belongs to.
@@ -119,6 +129,7 @@ pub fn documents() -> &'static [DocumentRow] {
                         .unwrap_or_else(|| panic!("documents.tsv: bad term in {f:?}")),
                     plenum: cell(4).parse().ok(),
                     signed: iso(cell(5)),
+                    title: cell(6),
                 }
             })
             .collect()
@@ -140,6 +151,13 @@ pub fn kinds() -> &'static [Kind] {
                     bare_code: opt(cell(3)),
                     short: opt(cell(4)),
                     plenum: cell(5) == "yes",
+                    sides: match cell(6) {
+                        "party" => vec![Side::Party],
+                        "state" => vec![Side::State],
+                        "both" => vec![Side::Party, Side::State],
+                        other => panic!("document_kinds.tsv: unknown body {other:?} in {f:?}"),
+                    },
+                    issuer: opt(cell(7)),
                 }
             })
             .collect()
@@ -200,7 +218,7 @@ mod tests {
                 .filter(|t| t.body == Body::Party)
                 .map(|t| t.term)
                 .collect::<Vec<_>>(),
-            (3..=14).collect::<Vec<_>>()
+            (1..=14).collect::<Vec<_>>()
         );
         assert_eq!(
             (roman(12), parse_roman("xii"), parse_roman("12")),

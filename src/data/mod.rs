@@ -7,6 +7,8 @@
 
 pub mod boilerplate;
 pub mod documents;
+pub mod issuers;
+pub mod laws;
 pub mod legacy;
 pub mod provinces;
 
@@ -32,6 +34,8 @@ pub const TABLES: &[Table] = &[
     table!("boilerplate.txt"),
     table!("documents.tsv"),
     table!("document_kinds.tsv"),
+    table!("issuers.tsv"),
+    table!("laws.tsv"),
     table!("legacy_encodings.txt"),
     table!("terms.tsv"),
     table!("province_context.txt"),

@@ -25,9 +25,10 @@ use crate::text::normalize_text;
 /// Bump when a change to the analysis or extraction code changes what is indexed for the same
 /// bytes: every document of an existing index is then re-read on the next `vnsearch index`.
 /// Changes to the data tables in `index_schema/` are noticed without a bump.
-/// Revision 2: tone marks placed by rule wherever typed, one spelling for i/y variants (branch
-/// `spelling`); separately, dates from URLs with their confidence and the crawl window (branch
-/// `extract`). Revision 3: both together, so an index built by either one alone is re-read.
+/// Revision 2 was made three times over, apart: tone marks placed by rule and one spelling for
+/// i/y variants (branch `spelling`); dates from URLs with their confidence and the crawl window
+/// (branch `extract`); State and local documents cited, with kinds, issuers and levels (branch
+/// `documents`). Revision 3: all three together, so an index built by any one alone is re-read.
 const ANALYSIS_REVISION: u64 = 3;
 
 /// A fingerprint of everything that turns bytes into indexed values (code revision, every data

@@ -31,8 +31,22 @@ pub struct StoredMeta {
     pub primary_province: Option<String>,
     pub provinces: Vec<String>,
     pub references: Vec<String>,
+    /// The cited documents, one per label of `references` (same order); empty in an index
+    /// built before citations had kinds.
+    #[serde(default)]
+    pub citations: Vec<StoredCitation>,
     pub category: Option<String>,
     pub author: Option<String>,
+}
+
+/// One cited document as stored and shown (JSON `citations`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StoredCitation {
+    pub label: String,
+    pub kind: String,
+    pub issuer: Option<String>,
+    /// `party`, `state`, `local` or `unresolved`.
+    pub level: String,
 }
 
 impl StoredMeta {
@@ -158,6 +172,16 @@ pub fn build_with_facts(
         primary_province: facts.primary_province.clone(),
         provinces: facts.provinces.clone(),
         references: facts.citations.iter().map(|c| c.label.clone()).collect(),
+        citations: facts
+            .citations
+            .iter()
+            .map(|c| StoredCitation {
+                label: c.label.clone(),
+                kind: c.kind.clone(),
+                issuer: c.issuer.clone(),
+                level: c.level.as_str().to_owned(),
+            })
+            .collect(),
         category: a.category.clone(),
         author: a.author.clone(),
     };

@@ -79,16 +79,58 @@ pub struct ArticleProvinces {
     pub all: Vec<String>,
 }
 
-/// A Party document an article cites, resolved: its canonical label (the JSON `references`
-/// entry) and the facet path it is counted under (the `resolution` facet).
+/// Where a cited document sits: the first segment of its facet and the JSON `level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// The Party's central bodies: Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư, the
+    /// central boards, Quân ủy Trung ương; plenums and congresses.
+    Party,
+    /// The State's central bodies: National Assembly, President, Government, Prime Minister,
+    /// ministries, courts.
+    State,
+    /// Provincial and lower bodies, Party (Tỉnh ủy, Đảng ủy) and State (UBND, HĐND).
+    Local,
+    /// A number with a kind and nothing that says who issued it ("Nghị quyết 29").
+    Unresolved,
+}
+
+impl Level {
+    /// The name JSON output uses (`level`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Party => "party",
+            Level::State => "state",
+            Level::Local => "local",
+            Level::Unresolved => "unresolved",
+        }
+    }
+
+    /// The first segment of the citation's facet path.
+    pub fn facet_root(self) -> &'static str {
+        match self {
+            Level::Party => "Đảng",
+            Level::State => "Nhà nước",
+            Level::Local => "Địa phương",
+            Level::Unresolved => "Chưa xác định",
+        }
+    }
+}
+
+/// A document an article cites, resolved: its canonical label (the JSON `references` entry),
+/// the facet path it is counted under (the `resolution` facet), its kind, issuer and level.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Citation {
-    /// Canonical label, e.g. "NQ TW4 khóa XII", "CT 05-CT/TW khóa XII", "CTr 04-CTr/TU".
+    /// Canonical label, e.g. "NQ TW4 khóa XII", "CT 05-CT/TW khóa XII", "NĐ 61/2017/NĐ-CP".
     pub label: String,
-    /// Facet path segments, kind first (see `crate::extract::citations`).
+    /// Facet path segments, level first (see `crate::extract::citations`).
     pub facet: Vec<String>,
     /// The khóa was inferred from the article date, not stated.
     pub term_inferred: bool,
+    /// Kind name: "Nghị quyết", "Nghị định", "Luật".
+    pub kind: String,
+    /// Issuer as facets name it ("Trung ương", "Chính phủ"); `None` when unresolved.
+    pub issuer: Option<String>,
+    pub level: Level,
 }
 
 /// Everything vnsearch extracts from an article besides its text.

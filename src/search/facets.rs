@@ -127,12 +127,12 @@ pub fn count(
         Dimension::Category => fields.category,
     };
     let field_name = searcher.schema().get_field_name(field).to_owned();
-    // Provinces are the second level under regions; documents references are counted at
+    // Provinces are the second level under regions; cited documents are counted at
     // their leaves (each leaf is one cited document) and at every level above.
     let depth = match dimension {
         Dimension::Region | Dimension::Year | Dimension::Category => 1,
         Dimension::Province => 2,
-        Dimension::Resolution => 4,
+        Dimension::Resolution => 5,
         Dimension::Month => 0,
     };
     let mut results: Vec<FacetCount> = Vec::new();

@@ -1,15 +1,29 @@
 //! The `--resolution` filter: a user's name for a document ("Nghị quyết Trung ương 4", "NQ TW4
-//! khóa XII", "35-CT/TW", "Chỉ thị 05", with or without diacritics) as the facet path prefixes
-//! that match it, so a filter finds every citation the extractor labelled that way.
+//! khóa XII", "35-CT/TW", "19/NQ-CP", "Nghị quyết 19 của Chính phủ", "NĐ 61/2017", "Luật Đất
+//! đai 2013", "Chỉ thị 05", with or without diacritics) as the facet path prefixes that match
+//! it, so a filter finds every citation the extractor labelled that way.
+//!
+//! The Party's forms are read here; every other form is read by the article reader itself
+//! (`scan` + `resolve`) on the input with its marks put back (`marks`), so a filter accepts
+//! whatever an article may write. A kind and a number alone ("Nghị quyết 29") match that
+//! number of every issuer that issues the kind, and the unresolved citation of that name.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use super::khoa::parse_number;
-use super::table::{bare_code, facet_of, kind_of_code, kind_of_word, plenum_kinds};
+use super::marks::restore_marks;
+use super::scan::{scan, DocumentMention};
+use super::state::{bare_citation, NumberedDoc};
+use super::table::{
+    bare_code, facet_of, kind, kind_of_code, kind_of_word, party_issuer_name, plenum_kinds,
+};
 use crate::data::closest;
 use crate::data::documents::{documents, parse_roman, roman};
+use crate::data::issuers::{issuer_of_code, issuers, IssuerLevel};
+use crate::data::laws::laws;
+use crate::model::Level;
 use crate::text::{fold, normalize_text};
 
 fn folded_key(s: &str) -> String {
@@ -33,7 +47,7 @@ fn filter_patterns() -> &'static FilterPatterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("filter regex");
         let num = r"(?:\d{1,2}|xv|xiv|xiii|xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i|muoi\s+(?:mot|hai|ba|bon|lam)|muoi|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin)";
-        let khoa = r"(?:\s*,?\s*\(?\s*khoa\s+(xiv|xiii|xii|xi|x|ix|viii|1[0-4])\b\s*\)?)?";
+        let khoa = r"(?:\s*,?\s*\(?\s*khoa\s+(xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i|1[0-4]|[1-9])\b\s*\)?)?";
         FilterPatterns {
             symbol: r(&format!(
                 r"^(?:[a-z ]*?\s)?(\d{{1,4}})\s*[-–]\s*(qdns|qdi|qd|nq|ct|kl|hd|ctr|kh|tb|cv)\s*/\s*([a-z.]+){khoa}\s*$"
@@ -41,7 +55,7 @@ fn filter_patterns() -> &'static FilterPatterns {
             plenum: r(&format!(
                 r"^(?:(nghi quyet|ket luan|quy dinh|nq|kl|qd)\s*)?(?:cua\s+)?(?:hoi nghi\s+)?(?:bch\s*)?(?:trung uong|t\.?w|t\.?u)\s*(?:dang\s+)?(?:lan\s+thu\s+)?({num}){khoa}\s*$"
             )),
-            congress: r(r"^(?:nghi quyet|nq)\s+(?:cua\s+)?dai hoi\s+(?:dai bieu\s+)?(?:dang\s+)?(?:toan quoc\s+)?(?:lan\s+thu\s+)?(xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii)?\s*(?:cua dang)?\s*$"),
+            congress: r(r"^(?:nghi quyet|nq)\s+(?:cua\s+)?dai hoi\s+(?:dai bieu\s+)?(?:dang\s+)?(?:toan quoc\s+)?(?:lan\s+thu\s+)?(xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i|1[0-4]|[1-9])?\s*(?:cua dang)?\s*$"),
             bare: r(&format!(
                 r"^(chi thi|nghi quyet|ket luan|quy dinh|quyet dinh|ct|nq|kl|qd)\s*(?:so\s*)?(\d{{1,4}}){khoa}\s*$"
             )),
@@ -65,14 +79,20 @@ fn symbol_prefixes(symbol: &str, kind: &str, term: Option<u32>) -> Vec<Vec<Strin
         }
         let mut f = facet_of(row);
         if row.plenum.is_none() && term.is_none() {
-            f.truncate(2);
+            // Level, kind, issuer, symbol: every khóa.
+            f.truncate(4);
         }
         if !out.contains(&f) {
             out.push(f);
         }
     }
     if !found {
-        let mut f = vec![kind.to_owned(), symbol.to_owned()];
+        let mut f = vec![
+            Level::Party.facet_root().to_owned(),
+            kind.to_owned(),
+            party_issuer_name(symbol).to_owned(),
+            symbol.to_owned(),
+        ];
         if let Some(t) = term {
             f.push(format!("khóa {}", roman(t)));
         }
@@ -107,8 +127,12 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
                 issuer
             };
             let n: u32 = c[1].parse().unwrap_or(0);
-            let symbol = format!("{n:02}-{code}/{issuer}");
-            return Ok(symbol_prefixes(&symbol, kind, term(c.get(4))));
+            let central =
+                issuer_of_code(&issuer).is_some_and(|(i, _)| i.level == IssuerLevel::Party);
+            if central {
+                let symbol = format!("{n:02}-{code}/{issuer}");
+                return Ok(symbol_prefixes(&symbol, kind, term(c.get(4))));
+            }
         }
     }
     if let Some(c) = plenum.captures(&k) {
@@ -121,7 +145,11 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
             return Ok(kinds
                 .into_iter()
                 .map(|kind| {
-                    let mut f = vec![kind.to_owned(), format!("TW{n}")];
+                    let mut f = vec![
+                        Level::Party.facet_root().to_owned(),
+                        kind.to_owned(),
+                        format!("TW{n}"),
+                    ];
                     if let Some(t) = t {
                         f.push(format!("khóa {}", roman(t)));
                     }
@@ -131,7 +159,11 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
         }
     }
     if let Some(c) = congress.captures(&k) {
-        let mut f = vec!["Nghị quyết".to_owned(), "Đại hội".to_owned()];
+        let mut f = vec![
+            Level::Party.facet_root().to_owned(),
+            "Nghị quyết".to_owned(),
+            "Đại hội".to_owned(),
+        ];
         if let Some(t) = term(c.get(1)) {
             f.push(format!("khóa {}", roman(t)));
         }
@@ -141,38 +173,169 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
         if let Some(kind) = kind_of_word(&c[1]) {
             let n: u32 = c[2].parse().unwrap_or(0);
             let symbol = format!("{n:02}-{}/TW", bare_code(kind));
-            return Ok(symbol_prefixes(&symbol, kind, term(c.get(3))));
+            return Ok(match term(c.get(3)) {
+                Some(t) => symbol_prefixes(&symbol, kind, Some(t)),
+                None => every_issuer(kind, n),
+            });
         }
+    }
+    if let Some(paths) = read_as_text(input) {
+        return Ok(paths);
     }
     let labels = documents()
         .iter()
-        .map(|r| (folded_key(r.canonical), r.canonical));
+        .map(|r| (folded_key(r.canonical), r.canonical))
+        .chain(laws().iter().map(|l| (folded_key(l.name), l.name)));
     Err(closest(&k, labels, 3)
         .into_iter()
         .map(str::to_owned)
         .collect())
 }
 
+/// A kind and a number alone: that number of every body that issues the kind, and the
+/// unresolved citation of that name ("Nghị quyết 29").
+fn every_issuer(kind_name: &'static str, number: u32) -> Vec<Vec<String>> {
+    let k = kind(kind_name);
+    let mut out = vec![bare_citation(k, number).facet];
+    let mut push = |f: Vec<String>| {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    };
+    for issuer in issuers() {
+        if !issuer.issues(kind_name) && k.issuer != Some(issuer.code) {
+            continue;
+        }
+        if issuer.level == IssuerLevel::Party {
+            let symbol = format!("{number:02}-{}/{}", bare_code(kind_name), issuer.code);
+            for f in symbol_prefixes(&symbol, kind_name, None) {
+                push(f);
+            }
+            continue;
+        }
+        let terms: Vec<Option<u32>> = if issuer.termed {
+            (11..=15).map(Some).collect()
+        } else {
+            vec![None]
+        };
+        for term in terms {
+            let doc = NumberedDoc {
+                kind: k,
+                issuer,
+                term,
+                number,
+                year: None,
+                code: if issuer.termed { None } else { k.bare_code },
+                units: Vec::new(),
+            };
+            push(doc.citation().facet);
+        }
+    }
+    out
+}
+
+/// Any other form, read as an article would be: its citations' facets (a State document
+/// without year matches every year), or a law's name without year.
+fn read_as_text(input: &str) -> Option<Vec<Vec<String>>> {
+    let text = restore_marks(&normalize_text(input));
+    // Plenums and congresses are the Party's forms above, read strictly (the whole input); here
+    // only documents by symbol, number or name.
+    let mentions: Vec<DocumentMention> = scan(&text)
+        .into_iter()
+        .filter(|m| {
+            !matches!(
+                m,
+                DocumentMention::Plenum { .. } | DocumentMention::Congress { .. }
+            )
+        })
+        .collect();
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for c in super::resolve(&mentions, None) {
+        let paths = match c.level {
+            Level::Unresolved => {
+                let number = c.facet.last().and_then(|n| n.parse().ok())?;
+                every_issuer(kind(&c.kind).name, number)
+            }
+            _ => vec![c.facet],
+        };
+        for f in paths {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+    }
+    if out.is_empty() {
+        // A law named without its year: every edition.
+        let key = folded_key(&text);
+        let law = laws()
+            .iter()
+            .find(|l| folded_key(l.name) == key || l.short.iter().any(|s| folded_key(s) == key))?;
+        let qh = issuer_of_code("QH14").map(|(i, _)| i.name)?;
+        out.push(vec![
+            Level::State.facet_root().to_owned(),
+            law.kind.to_owned(),
+            qh.to_owned(),
+            law.name.to_owned(),
+        ]);
+    }
+    Some(out)
+}
+
 /// The `--resolution` text that selects exactly the documents under this facet path (what a
-/// page sends when a person clicks a node of the cited-documents tree): `Nghị quyết / TW4 /
-/// khóa XII` → "Nghị quyết TW4 khóa XII". `None` for a node no filter names on its own (a kind
-/// alone). Only offered when `resolution_filter` gives the path back.
+/// page sends when a person clicks a node of the cited-documents tree): `Đảng / Nghị quyết /
+/// TW4 / khóa XII` → "Nghị quyết TW4 khóa XII", `Nhà nước / Nghị định / Chính phủ / 61/NĐ-CP /
+/// 2017` → "Nghị định 61/2017/NĐ-CP", `Nhà nước / Luật / Quốc hội / Luật Đất đai` → "Luật Đất
+/// đai". `None` for a node no filter names on its own: a level, a kind, an issuer, a number
+/// without issuer (its filter also matches every issuer's document of that number). Only
+/// offered when `resolution_filter` gives back exactly this path.
 pub fn resolution_filter_text(path: &[String]) -> Option<String> {
-    let (kind, rest) = path.split_first()?;
+    let is_plenum = |s: &str| {
+        s.strip_prefix("TW")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // A document by its symbol or name, with the year or khóa of the node below it.
+    let document = |kind: &str, doc: &str, below: Option<&str>| -> Option<String> {
+        let khoa = below.filter(|b| b.starts_with("khóa "));
+        let year = below.filter(|b| b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()));
+        if below.is_some() && khoa.is_none() && year.is_none() {
+            return None;
+        }
+        Some(match doc.split_once('/') {
+            // A Party symbol (number-code/issuer): the symbol names its kind.
+            Some((number, _)) if number.contains('-') => match khoa {
+                Some(t) => format!("{doc} {t}"),
+                None => doc.to_owned(),
+            },
+            // A State symbol (number/code-issuer): its year goes after the number.
+            Some((number, rest)) => match year {
+                Some(y) => format!("{kind} {number}/{y}/{rest}"),
+                None => format!("{kind} {doc}"),
+            },
+            // A law by name.
+            None => match year {
+                Some(y) => format!("{doc} {y}"),
+                None => doc.to_owned(),
+            },
+        })
+    };
+    let (level, rest) = path.split_first()?;
+    if level == Level::Unresolved.facet_root() {
+        return None;
+    }
     let text = match rest {
-        [congress] if congress == "Đại hội" => format!("{kind} Đại hội"),
-        [congress, t] if congress == "Đại hội" => {
+        [kind, congress] if congress == "Đại hội" => format!("{kind} Đại hội"),
+        [kind, congress, t] if congress == "Đại hội" => {
             format!("{kind} Đại hội {}", t.strip_prefix("khóa ")?)
         }
-        [plenum] if plenum.starts_with("TW") => format!("{kind} {plenum}"),
-        [plenum, t] if plenum.starts_with("TW") => format!("{kind} {plenum} {t}"),
-        [plenum, t, symbol] if plenum.starts_with("TW") => format!("{symbol} {t}"),
-        [symbol] if symbol.contains('/') => symbol.clone(),
-        [symbol, t] if symbol.contains('/') => format!("{symbol} {t}"),
+        [kind, plenum] if is_plenum(plenum) => format!("{kind} {plenum}"),
+        [kind, plenum, t] if is_plenum(plenum) => format!("{kind} {plenum} {t}"),
+        [_, plenum, t, symbol] if is_plenum(plenum) => format!("{symbol} {t}"),
+        [kind, _issuer, doc] => document(kind, doc, None)?,
+        [kind, _issuer, doc, below] => document(kind, doc, Some(below))?,
         _ => return None,
     };
     let paths = resolution_filter(&text).ok()?;
-    paths.iter().any(|p| p == path).then_some(text)
+    (paths.len() == 1 && paths[0] == path).then_some(text)
 }
 
 #[cfg(test)]
@@ -183,22 +346,56 @@ mod filter_text_tests {
     fn facet_paths_give_filters_that_select_them() {
         let path = |parts: &[&str]| parts.iter().map(|p| p.to_string()).collect::<Vec<_>>();
         let cases: &[(&[&str], Option<&str>)] = &[
-            (&["Nghị quyết"], None),
-            (&["Nghị quyết", "Đại hội"], None),
+            (&["Đảng"], None),
+            (&["Đảng", "Nghị quyết"], None),
+            (&["Đảng", "Chỉ thị", "Trung ương"], None),
             (
-                &["Nghị quyết", "Đại hội", "khóa XIII"],
+                &["Đảng", "Nghị quyết", "Đại hội", "khóa XIII"],
                 Some("Nghị quyết Đại hội XIII"),
             ),
-            (&["Nghị quyết", "TW4"], Some("Nghị quyết TW4")),
+            (&["Đảng", "Nghị quyết", "TW4"], Some("Nghị quyết TW4")),
             (
-                &["Kết luận", "TW6", "khóa XIII"],
+                &["Đảng", "Kết luận", "TW6", "khóa XIII"],
                 Some("Kết luận TW6 khóa XIII"),
             ),
-            (&["Kết luận", "05-KL/BTCTW"], Some("05-KL/BTCTW")),
             (
-                &["Quy định", "96-QĐ/TW", "khóa XIII"],
+                &["Đảng", "Nghị quyết", "TW6", "khóa XII", "18-NQ/TW"],
+                Some("18-NQ/TW khóa XII"),
+            ),
+            (
+                &["Đảng", "Chỉ thị", "Trung ương", "35-CT/TW"],
+                Some("35-CT/TW"),
+            ),
+            (
+                &["Đảng", "Quy định", "Trung ương", "96-QĐ/TW", "khóa XIII"],
                 Some("96-QĐ/TW khóa XIII"),
             ),
+            (
+                &["Nhà nước", "Nghị quyết", "Chính phủ", "19/NQ-CP"],
+                Some("Nghị quyết 19/NQ-CP"),
+            ),
+            (
+                &["Nhà nước", "Nghị định", "Chính phủ", "61/NĐ-CP", "2017"],
+                Some("Nghị định 61/2017/NĐ-CP"),
+            ),
+            (
+                &["Nhà nước", "Nghị quyết", "Quốc hội", "25/QH14", "2016"],
+                Some("Nghị quyết 25/2016/QH14"),
+            ),
+            (
+                &["Nhà nước", "Luật", "Quốc hội", "Luật Đất đai", "2013"],
+                Some("Luật Đất đai 2013"),
+            ),
+            (
+                &["Nhà nước", "Luật", "Quốc hội", "Luật Đất đai"],
+                Some("Luật Đất đai"),
+            ),
+            (
+                &["Địa phương", "Chương trình hành động", "Tỉnh ủy, Thành ủy", "04-CTr/TU"],
+                Some("04-CTr/TU"),
+            ),
+            // A number without issuer: its filter is every issuer's of that number.
+            (&["Chưa xác định", "Nghị quyết", "29"], None),
         ];
         for (parts, want) in cases {
             assert_eq!(
@@ -211,6 +408,23 @@ mod filter_text_tests {
         for row in documents() {
             let facet = facet_of(row);
             assert!(resolution_filter_text(&facet).is_some(), "{facet:?}");
+        }
+    }
+
+    /// Whatever an article cites can be clicked: each node of its path that has a filter text
+    /// has one that gives back that node alone, and every document node has one.
+    #[test]
+    fn extracted_citations_can_be_selected() {
+        let text = "Nghị quyết Trung ương 4 (khóa XI, XII), Chỉ thị số 35-CT/TW, Quy định 96 ngày \
+            2-2-2023 của Bộ Chính trị, Nghị định 61/2017/NĐ-CP và Chỉ thị 05/CT-TTg ngày 6/2/2017, \
+            Chỉ thị 29-CT/TU, Luật Đất đai 2013, Nghị quyết số 25/2016/QH14, Nghị quyết Đại hội XIII";
+        let date = crate::model::Date::new(2023, 6, 23);
+        let citations = super::super::resolve(&scan(&normalize_text(text)), date);
+        assert!(citations.len() >= 9, "{citations:?}");
+        for c in citations {
+            let text = resolution_filter_text(&c.facet)
+                .unwrap_or_else(|| panic!("{} {:?}: no filter text", c.label, c.facet));
+            assert_eq!(resolution_filter(&text).unwrap(), [c.facet.clone()], "{text}");
         }
     }
 }

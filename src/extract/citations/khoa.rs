@@ -86,7 +86,8 @@ mod tests {
         let d = |y, m, day| Date::new(y, m, day).unwrap();
         assert_eq!(term_of_date(d(2016, 1, 27)), Some(11));
         assert_eq!(term_of_date(d(2016, 1, 28)), Some(12));
-        assert_eq!(term_of_date(d(1950, 1, 1)), None);
+        assert_eq!(term_of_date(d(1929, 1, 1)), None);
+        assert_eq!(term_of_date(d(1941, 5, 19)), Some(1));
         assert_eq!(term_start(13), Some(d(2021, 2, 1)));
         assert_eq!(assembly_term_year(14), Some(2016));
     }

@@ -12,16 +12,11 @@ use regex::Regex;
 /// A plenum number. ASCII word boundaries keep the regexes on the fast engines; "tư" ends in a
 /// non-ASCII letter, so it checks the character after it instead.
 const N: &str = r"(?:(?:\d{1,2}|(?-i:XV|XIV|XIII|XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)|mười\s+(?:một|hai|ba|bốn|lăm)|mười|nhất|hai|ba|bốn|năm|sáu|bảy|tám|chín)(?-u:\b)|tư(?:\s|$|[,.;:)]))";
-const R: &str = r"(?:(?-i:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V)|1[0-4]|[89])";
+/// A khóa, I to XIV, as a Roman numeral or digits ("khóa 12").
+const R: &str = r"(?:(?-i:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)|1[0-4]|[1-9])";
 
 /// The regexes that find documents in text, compiled once.
 pub struct Patterns {
-    /// Number and Party-style symbol: "35-CT/TW", "04-CTr/TU".
-    pub symbol: Regex,
-    /// A Party document written state-style: "09/NQ-TW".
-    pub state_style: Regex,
-    /// A kind and bare numbers: "Chỉ thị 05", "Quy định số 293 và 294".
-    pub bare: Regex,
     /// A kind and a plenum: "Nghị quyết Trung ương 4, 5".
     pub plenum_kind: Regex,
     /// A plenum meeting: "Hội nghị Trung ương 6, 7".
@@ -38,12 +33,6 @@ pub struct Patterns {
     pub attached_date: Regex,
     /// A khóa in the clause after a symbol.
     pub khoa_in_tail: Regex,
-    /// A central Party issuer in the clause after a bare number.
-    pub central_issuer: Regex,
-    /// Any other issuer (state, local, mass organisation): not a Party document.
-    pub other_issuer: Regex,
-    /// One number of a bare list.
-    pub number: Regex,
 }
 
 /// The patterns, compiled on first use.
@@ -53,9 +42,6 @@ pub fn patterns() -> &'static Patterns {
         let r = |s: &str| Regex::new(s).expect("reference regex");
         let nlist = format!(r"{N}(?:\s*(?:,|;|và)\s*{N})*");
         Patterns {
-            symbol: r(r"(?i)(?-u:\b)(\d{1,4})\s*[-–]\s*(QĐNS|QĐi|QĐ|NQ|CT|KL|HD|CTr|KH|TB|CV)\s*/\s*([A-ZĐƯ][A-ZĐƯ.]*(?:-[A-ZĐ]+)?)"),
-            state_style: r(r"(?i)(?-u:\b)(\d{1,4})\s*/\s*(NQ|CT|KL|QĐ)\s*-\s*(TW|TƯ)"),
-            bare: r(r"(?i)(?-u:\b)(nghị quyết|chỉ thị|kết luận|quy định|quyết định)\s+(?:số\s+)?(\d{1,4}(?:\s*(?:,|và)\s*(?:số\s+)?\d{1,4}(?-u:\b))*)"),
             plenum_kind: r(&format!(
                 r"(?i)(?-u:\b)(nghị quyết|kết luận|quy định|NQ|KL)\s*(?:của\s+)?(?:hội nghị\s+)?(?:BCH\s*)?(?:trung ương|T\.?W|T\.?Ư)\s*(?:đảng\s+)?(?:lần\s+thứ\s+)?({nlist})"
             )),
@@ -63,18 +49,15 @@ pub fn patterns() -> &'static Patterns {
                 r"(?i)(?-u:\b)hội nghị\s+(?:BCH\s*)?(?:trung ương|T\.?W|T\.?Ư)\s*(?:đảng\s+)?(?:lần\s+thứ\s+)?({nlist})"
             )),
             plenum_long: r(&format!(
-                r"(?i)(?-u:\b)hội nghị\s+(?:lần\s+thứ\s+)?({nlist})\s*,?\s*(?:của\s+)?(?:ban chấp hành|BCH)\s*trung ương(?:\s+đảng)?(?:\s+cộng sản việt nam)?"
+                r"(?i)(?-u:\b)hội nghị\s+(?:lần\s+thứ\s+)?({nlist})\s*,?\s*(?:của\s+)?(?:ban chấp hành|BCH)\s*(?:trung ương|T\.?Ư|T\.?W)(?:\s+đảng)?(?:\s+cộng sản việt nam)?"
             )),
             khoa_after: r(&format!(
                 r"(?i)^\s*[,(]?\s*\(?\s*khóa\s+({R}(?-u:\b)(?:\s*(?:,|;|và)\s*(?:khóa\s+)?{R}(?-u:\b))*)"
             )),
-            kinds_before: r(r"(?i)((?:nghị quyết|kết luận|quy định)(?:\s*(?:,|và)\s*(?:nghị quyết|kết luận|quy định))*)\s*(?:của\s+)?(?:các\s+)?$"),
-            congress: r(r"(?i)(?-u:\b)nghị quyết\s+(?:của\s+)?đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần\s+thứ\s+)?((?-i:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II))(?-u:\b)"),
+            kinds_before: r(r"(?i)((?:nghị quyết|kết luận|quy định)(?:\s*(?:,|và)\s*(?:nghị quyết|kết luận|quy định))*)(?:\s+(?:quan trọng|vừa|mới|được|đã|do|tại|ban hành|thông qua)){0,4}\s*(?:của\s+)?(?:các\s+)?$"),
+            congress: r(r"(?i)(?-u:\b)nghị quyết\s+(?:của\s+)?đại hội\s+(?:đại biểu\s+)?(?:đảng\s+)?(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần\s+thứ\s+)?((?-i:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)|1[0-4]|[1-9])(?-u:\b)"),
             attached_date: r(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"),
             khoa_in_tail: r(&format!(r"(?i)khóa\s+({R})(?-u:\b)")),
-            central_issuer: r(r"(?i)(?:của|do)\s+(?:(Ban Tổ chức Trung ương|BTCTW)|Bộ Chính trị|BCT(?-u:\b)|Ban Bí thư|BBT(?-u:\b)|Ban Chấp hành Trung ương|BCH\s*T[WƯ]|Trung ương|T\.?[WƯ](?-u:\b))"),
-            other_issuer: r(r"(?i)(?:của|do)\s+(?:các\s+)?(?:Chính phủ|Thủ tướng|Quốc hội|Ủy ban|UBND|UBTVQH|HĐND|Hội đồng|Quân ủy|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|Ban Thường vụ|BTV|Đoàn|Công đoàn|MTTQ|Mặt trận|Bộ\s+(?:trưởng|Công an|Quốc phòng|Nội vụ|Tài chính|Y tế|Giáo dục))"),
-            number: r(r"\d{1,4}"),
         }
     })
 }
@@ -86,7 +69,12 @@ pub fn clause_after(text: &str, from: usize, max: usize) -> &str {
         end -= 1;
     }
     let tail = &text[from..end];
-    let cut = tail.find(['.', ';', '\n', '!', '?']).unwrap_or(tail.len());
+    let cut = tail.find([';', '\n', '!', '?']).unwrap_or(tail.len());
+    // A full stop ends the clause, the dots of a date ("ngày 16.1.2015") do not.
+    let cut = tail[..cut]
+        .char_indices()
+        .find(|&(i, c)| c == '.' && !tail[i + 1..].starts_with(|n: char| n.is_ascii_digit()))
+        .map_or(cut, |(i, _)| i);
     &tail[..cut]
 }
 

@@ -5,9 +5,13 @@ use std::collections::BTreeMap;
 
 use super::khoa::term_start;
 use super::scan::DocumentMention;
-use super::table::{citation_of, facet_of, is_local_issuer, kind, rows_with_symbol, signed};
+use super::state::bare_citation;
+use super::table::{
+    citation_of, facet_of, is_local_issuer, kind, party_citation, party_issuer_name, row_by_topic,
+    rows_with_symbol, signed, CENTRAL,
+};
 use crate::data::documents::{documents, parse_roman, roman, DocumentRow};
-use crate::model::{Citation, Date};
+use crate::model::{Citation, Date, Level};
 
 /// Where a citation's khóa came from.
 #[derive(Clone, Copy)]
@@ -26,14 +30,28 @@ pub fn resolve(mentions: &[DocumentMention], article_date: Option<Date>) -> Vec<
                 kind,
                 symbol,
                 stated_term,
-            } => add(&mut out, numbered(kind, symbol, *stated_term, article_date)),
+                topic,
+            } => add(
+                &mut out,
+                numbered(kind, symbol, *stated_term, topic, article_date),
+            ),
             DocumentMention::Plenum {
                 kind,
                 plenum,
                 terms,
+                topic,
             } => {
                 if terms.is_empty() {
-                    let term = infer_plenum_term(kind, *plenum, article_date);
+                    let rows: Vec<&DocumentRow> = documents()
+                        .iter()
+                        .filter(|r| r.kind == *kind && r.plenum == Some(*plenum))
+                        .collect();
+                    // A title names the khóa: "Nghị quyết TW4: “Một số vấn đề cấp bách về xây
+                    // dựng Đảng hiện nay”" is khóa XI's even in 2017.
+                    let term = match row_by_topic(&rows, topic) {
+                        Ok(Some(row)) => Some(Term::Explicit(row.term)),
+                        _ => infer_plenum_term(kind, *plenum, article_date),
+                    };
                     add(&mut out, plenum_citation(kind, *plenum, term));
                 }
                 for &t in terms {
@@ -44,9 +62,34 @@ pub fn resolve(mentions: &[DocumentMention], article_date: Option<Date>) -> Vec<
                 }
             }
             DocumentMention::Congress { term } => add(&mut out, congress(*term)),
+            DocumentMention::Document(doc) => add(&mut out, doc.citation()),
+            DocumentMention::Law(law) => add(&mut out, law.citation()),
+            DocumentMention::Bare { kind, number } => {
+                if !cited_with_issuer(mentions, kind, *number) {
+                    add(&mut out, bare_citation(super::table::kind(kind), *number));
+                }
+            }
         }
     }
     keep_precise(out.into_values().collect())
+}
+
+/// Whether the article also cites this kind and number with its issuer or symbol ("Chỉ thị
+/// 05-CT/TW ... thực hiện Chỉ thị 05"): then a bare "Chỉ thị 05" is that document, already
+/// counted.
+fn cited_with_issuer(mentions: &[DocumentMention], kind_name: &str, number: u32) -> bool {
+    mentions.iter().any(|m| match m {
+        DocumentMention::Numbered { kind, symbol, .. } => {
+            *kind == kind_name
+                && symbol
+                    .split(['-', '/'])
+                    .next()
+                    .and_then(|n| n.parse::<u32>().ok())
+                    == Some(number)
+        }
+        DocumentMention::Document(doc) => doc.kind.name == kind_name && doc.number == number,
+        _ => false,
+    })
 }
 
 /// The signing date of the latest table document the mentions cite (for a plenum of unknown
@@ -64,10 +107,12 @@ pub fn latest_cited_document_date(mentions: &[DocumentMention]) -> Option<Date> 
             let same_plenum = rows
                 .iter()
                 .filter(|row| facet_of(row).starts_with(&c.facet));
-            if c.facet.len() >= 3 {
+            if c.level != Level::Party {
+                None
+            } else if c.facet.len() >= 4 {
                 // A several-document plenum of a known khóa: its documents.
                 same_plenum.filter_map(signed).max()
-            } else if c.facet.get(1).is_some_and(|f| f.starts_with("TW")) {
+            } else if c.facet.get(2).is_some_and(|f| f.starts_with("TW")) {
                 // A plenum of unknown khóa: it exists at the earliest from its first occurrence.
                 same_plenum.filter_map(signed).min()
             } else {
@@ -95,13 +140,14 @@ fn add(out: &mut BTreeMap<String, Citation>, c: Citation) {
     }
 }
 
-/// The same document cited once with its khóa and once without ("Kế hoạch số 4-KH/TW ngày
-/// 16/11/2016", later "Kế hoạch số 04-KH/TW"): keep the precise one.
+/// The same document cited once precisely and once not ("Kế hoạch số 4-KH/TW ngày
+/// 16/11/2016", later "Kế hoạch số 04-KH/TW"; "Nghị định 87/2015/NĐ-CP", later "Nghị định số
+/// 87"): keep the precise one, the one whose facet goes one level deeper (khóa, year).
 fn keep_precise(citations: Vec<Citation>) -> Vec<Citation> {
     citations
         .iter()
         .filter(|c| {
-            c.facet.len() > 2
+            c.facet.last().is_some_and(|f| f.starts_with("khóa "))
                 || !citations
                     .iter()
                     .any(|o| o.facet.len() > c.facet.len() && o.facet.starts_with(&c.facet))
@@ -116,14 +162,24 @@ fn numbered(
     kind_name: &'static str,
     symbol: &str,
     stated_term: Option<u32>,
+    topic: &[String],
     article_date: Option<Date>,
 ) -> Citation {
     let issuer = symbol.rsplit('/').next().unwrap_or("");
-    let rows: Vec<&DocumentRow> = rows_with_symbol(symbol).collect();
+    let mut rows: Vec<&DocumentRow> = rows_with_symbol(symbol).collect();
+    let mut by_title = None;
+    match row_by_topic(&rows, topic) {
+        Ok(found) => by_title = found,
+        // The text says what it is about, and no row is about that: another khóa's document
+        // of the same number, which the table does not know.
+        Err(()) => rows.clear(),
+    }
     let term = if is_local_issuer(issuer) {
         None
     } else if let Some(t) = stated_term {
         Some(Term::Explicit(t))
+    } else if let Some(row) = by_title {
+        Some(Term::Explicit(row.term))
     } else if let Some(date) = article_date {
         rows.iter()
             .filter(|r| signed(r).is_none_or(|d| d.year() <= date.year()))
@@ -145,17 +201,19 @@ fn numbered(
             return citation_of(row, inferred);
         }
     }
+    let issuer = party_issuer_name(symbol);
     let mut label = format!("{} {symbol}", kind(kind_name).label);
-    let mut facet = vec![kind_name.to_owned(), symbol.to_owned()];
+    let mut facet = vec![
+        Level::Party.facet_root().to_owned(),
+        kind_name.to_owned(),
+        issuer.to_owned(),
+        symbol.to_owned(),
+    ];
     if let Some(t) = t {
         label.push_str(&format!(" khóa {}", roman(t)));
         facet.push(format!("khóa {}", roman(t)));
     }
-    Citation {
-        label,
-        facet,
-        term_inferred: inferred && t.is_some(),
-    }
+    party_citation(label, facet, kind_name, issuer, inferred && t.is_some())
 }
 
 /// A plenum document by (kind, plenum, khóa).
@@ -165,11 +223,17 @@ fn plenum_citation(kind_name: &'static str, plenum: u32, term: Option<Term>) -> 
         Some(Term::Explicit(t)) => (t, false),
         Some(Term::Inferred(t)) => (t, true),
         None => {
-            return Citation {
-                label: format!("{abbr} TW{plenum}"),
-                facet: vec![kind_name.into(), format!("TW{plenum}")],
-                term_inferred: false,
-            }
+            return party_citation(
+                format!("{abbr} TW{plenum}"),
+                vec![
+                    Level::Party.facet_root().into(),
+                    kind_name.into(),
+                    format!("TW{plenum}"),
+                ],
+                kind_name,
+                CENTRAL,
+                false,
+            )
         }
     };
     let rows: Vec<&DocumentRow> = documents()
@@ -182,15 +246,18 @@ fn plenum_citation(kind_name: &'static str, plenum: u32, term: Option<Term>) -> 
     if let Some(row) = rows.iter().find(|r| !r.is_one_of_several()) {
         return citation_of(row, inferred);
     }
-    Citation {
-        label: format!("{abbr} TW{plenum} khóa {}", roman(t)),
-        facet: vec![
+    party_citation(
+        format!("{abbr} TW{plenum} khóa {}", roman(t)),
+        vec![
+            Level::Party.facet_root().into(),
             kind_name.into(),
             format!("TW{plenum}"),
             format!("khóa {}", roman(t)),
         ],
-        term_inferred: inferred,
-    }
+        kind_name,
+        CENTRAL,
+        inferred,
+    )
 }
 
 /// The khóa of a plenum cited without one: the latest term whose plenum `n` had issued a
@@ -212,13 +279,18 @@ fn congress(t: u32) -> Citation {
         .iter()
         .find(|r| r.is_congress() && r.term == t)
         .map(|r| citation_of(r, false))
-        .unwrap_or_else(|| Citation {
-            label: format!("NQ Đại hội {}", roman(t)),
-            facet: vec![
-                "Nghị quyết".into(),
-                "Đại hội".into(),
-                format!("khóa {}", roman(t)),
-            ],
-            term_inferred: false,
+        .unwrap_or_else(|| {
+            party_citation(
+                format!("NQ Đại hội {}", roman(t)),
+                vec![
+                    Level::Party.facet_root().into(),
+                    "Nghị quyết".into(),
+                    "Đại hội".into(),
+                    format!("khóa {}", roman(t)),
+                ],
+                "Nghị quyết",
+                CENTRAL,
+                false,
+            )
         })
 }

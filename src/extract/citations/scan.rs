@@ -4,7 +4,8 @@
 
 use super::khoa::{split_numbers, term_of_date};
 use super::patterns::{clause_after, patterns, window_before};
-use super::table::{bare_code, is_central_issuer, is_local_issuer, kind_of_code, kind_of_word};
+use super::state::{self, LawDoc, NumberMention, NumberedDoc, Read};
+use super::table::{bare_code, is_local_issuer, kind_of_word, row_by_topic, topic};
 use crate::data::documents::{documents, parse_roman};
 use crate::model::Date;
 use crate::text::fold;
@@ -19,6 +20,9 @@ pub enum DocumentMention {
         kind: &'static str,
         symbol: String,
         stated_term: Option<u32>,
+        /// What the text says it is about ([`topic`]), to tell it from a table row of the
+        /// same number: numbers restart every khóa, and the table is not complete.
+        topic: Vec<String>,
     },
     /// A plenum document (kind, Hội nghị Trung ương number) and the khóa stated after it, if
     /// any ("Nghị quyết Trung ương 4 (khóa XI, XII)" is one mention with terms 11 and 12).
@@ -26,18 +30,34 @@ pub enum DocumentMention {
         kind: &'static str,
         plenum: u32,
         terms: Vec<u32>,
+        /// What the text says it is about, when it names no khóa: a title picks the khóa.
+        topic: Vec<String>,
     },
     /// A national congress resolution of a khóa.
     Congress { term: u32 },
+    /// A document of the State or of a local body, by number: its symbol read by the
+    /// grammar of symbols, or a number with its kind and issuer ("Nghị quyết 35 của Chính
+    /// phủ", "Chỉ thị 08 của Thành ủy").
+    Document(NumberedDoc),
+    /// A law, code or constitution by name and year.
+    Law(LawDoc),
+    /// A number with its kind and no issuer ("Nghị quyết 29"): listed by kind only, unless
+    /// the article cites that kind and number with an issuer too.
+    Bare { kind: &'static str, number: u32 },
 }
 
 /// Every Party document mention in `text` (already through `normalize_text`), in scan order.
 pub fn scan(text: &str) -> Vec<DocumentMention> {
     let mut out = Vec::new();
     let symbol_spans = scan_symbols(text, &mut out);
-    scan_bare_numbers(text, &symbol_spans, &mut out);
+    scan_numbers(text, &symbol_spans, &mut out);
     scan_plenums(text, &mut out);
     scan_congresses(text, &mut out);
+    out.extend(
+        state::named_laws(text)
+            .into_iter()
+            .map(DocumentMention::Law),
+    );
     out
 }
 
@@ -81,95 +101,94 @@ fn numbered(kind: &'static str, symbol: String, tail: &str) -> DocumentMention {
         kind,
         symbol,
         stated_term,
+        topic: topic(tail),
     }
 }
 
-/// Number + symbol, Party style and Party documents written state-style. Returns the spans, so
-/// that a bare-number match inside one is not counted twice.
+/// Every symbol the grammar of symbols reads and the issuer table knows (`35-CT/TW`,
+/// `61/2017/NĐ-CP`, `29-CT/TU`). Returns the spans, so that a number inside one is not read
+/// twice.
 fn scan_symbols(text: &str, out: &mut Vec<DocumentMention>) -> Vec<(usize, usize)> {
-    let p = patterns();
     let mut spans = Vec::new();
-    for c in p
-        .symbol
-        .captures_iter(text)
-        .chain(p.state_style.captures_iter(text))
-    {
-        let m = c.get(0).expect("match");
-        let issuer: String = c[3]
-            .to_uppercase()
-            .replace("T.Ư", "TW")
-            .replace("TƯ", "TW")
-            .replace('.', "");
-        if !is_central_issuer(&issuer) && !is_local_issuer(&issuer) {
-            continue;
-        }
-        let Some((code, kind)) = kind_of_code(&c[2]) else {
-            continue;
-        };
-        let mut kind = kind.name;
-        if code == "QĐ"
-            && window_before(text, m.start(), 40)
-                .to_lowercase()
-                .contains("quyết định")
-        {
-            kind = "Quyết định";
-        }
-        let number: u32 = c[1].parse().unwrap_or(0);
-        let symbol = format!("{number:02}-{code}/{issuer}");
-        spans.push((m.start(), m.end()));
-        out.push(numbered(kind, symbol, clause_after(text, m.end(), 120)));
+    for (read, start, end) in state::read_symbols(text) {
+        spans.push((start, end));
+        out.push(match read {
+            Read::Party { kind, symbol } => numbered(kind, symbol, clause_after(text, end, 120)),
+            Read::Numbered(doc) => DocumentMention::Document(doc),
+            Read::Law(law) => DocumentMention::Law(law),
+        });
     }
     spans
 }
 
-/// Number without symbol: "Chỉ thị 05", "Quy định số 293 và 294 của Ban Bí thư".
-fn scan_bare_numbers(text: &str, symbol_spans: &[(usize, usize)], out: &mut Vec<DocumentMention>) {
-    let p = patterns();
-    for c in p.bare.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if text[m.end()..].trim_start().starts_with(['-', '/', '–']) {
-            continue;
-        }
-        if symbol_spans
-            .iter()
-            .any(|&(s, e)| s < m.end() && m.start() < e)
-        {
-            continue;
-        }
-        let Some(kind) = kind_of_word(&c[1]) else {
-            continue;
-        };
-        let tail = clause_after(text, m.end(), 120);
-        let central = p.central_issuer.find(tail).map(|x| (x.start(), x));
-        let other = p.other_issuer.find(tail).map(|x| x.start());
-        let issuer = match (central, other) {
-            (Some((cs, x)), o) if o.is_none_or(|os| cs < os) => {
-                let btc = p
-                    .central_issuer
-                    .captures(&tail[x.start()..])
-                    .and_then(|cc| cc.get(1))
-                    .is_some();
-                Some(if btc { "BTCTW" } else { "TW" })
+/// A kind and a number without symbol: "Chỉ thị 05 của Bộ Chính trị", "Quy định số 293 và
+/// 294 của Ban Bí thư", "Nghị định 49 ngày 24/4/2017", "Nghị quyết 29".
+fn scan_numbers(text: &str, symbol_spans: &[(usize, usize)], out: &mut Vec<DocumentMention>) {
+    for mention in state::numbers(text, symbol_spans) {
+        out.push(match mention {
+            NumberMention::Party {
+                kind,
+                number,
+                issuer,
+                end,
+                ..
+            } => {
+                let symbol = format!("{number:02}-{}/{}", bare_code(kind), issuer.code);
+                numbered(kind, symbol, clause_after(text, end, 120))
             }
-            (_, Some(_)) => continue,
-            _ => None,
-        };
-        for num in p.number.find_iter(&c[2]) {
-            let n: u32 = num.as_str().parse().unwrap_or(0);
-            let symbol = format!("{n:02}-{}/{}", bare_code(kind), issuer.unwrap_or("TW"));
-            if issuer.is_none() {
-                // No issuer phrase: only a number the table knows under a single document.
-                let rows = documents()
+            NumberMention::Numbered(doc) => DocumentMention::Document(doc),
+            NumberMention::Bare {
+                kind,
+                number,
+                start,
+                end,
+            } => {
+                let symbol = format!("{number:02}-{}/TW", bare_code(kind.name));
+                let known: Vec<_> = documents()
                     .iter()
-                    .filter(|r| r.kind == kind && r.symbol == symbol)
-                    .count();
-                if rows != 1 {
-                    continue;
+                    .filter(|r| r.kind == kind.name && r.symbol == symbol)
+                    .collect();
+                let tail = clause_after(text, end, 160);
+                if known.len() == 1
+                    && party_context(text, start, end)
+                    && row_by_topic(&known, &topic(tail)).is_ok()
+                {
+                    numbered(kind.name, symbol, clause_after(text, end, 120))
+                } else {
+                    DocumentMention::Bare {
+                        kind: kind.name,
+                        number,
+                    }
                 }
             }
-            out.push(numbered(kind, symbol, tail));
-        }
+        });
     }
+}
+
+/// Whether the words around a bare number speak of the Party and not of the State ("chỉnh đốn
+/// Đảng gắn với thực hiện Chỉ thị 05"): then the one Party document of that number in the
+/// table is meant. Near "Chính phủ" or "Quốc hội" the number stays unresolved ("Nghị quyết 35"
+/// of the Government is as common as the Party's).
+fn party_context(text: &str, start: usize, end: usize) -> bool {
+    let around = format!(
+        "{} {}",
+        window_before(text, start, 200),
+        clause_after(text, end, 200)
+    );
+    let party = ["Đảng", "Trung ương", "Bộ Chính trị", "Ban Bí thư"]
+        .iter()
+        .any(|w| around.contains(w));
+    let state = [
+        "Chính phủ",
+        "Thủ tướng",
+        "Quốc hội",
+        "UBND",
+        "Bộ trưởng",
+        "HĐND",
+    ]
+    .iter()
+    .any(|w| around.contains(w));
+    party && !state
 }
 
 /// Whether a plenum mention belongs to a foreign party ("Hội nghị Trung ương III của Đảng Cộng
@@ -243,6 +262,7 @@ fn push_plenums(
                 kind,
                 plenum,
                 terms: terms.clone(),
+                topic: topic(clause_after(text, after, 160)),
             });
         }
     }
