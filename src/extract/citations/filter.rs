@@ -391,7 +391,12 @@ mod filter_text_tests {
                 Some("Luật Đất đai"),
             ),
             (
-                &["Địa phương", "Chương trình hành động", "Tỉnh ủy, Thành ủy", "04-CTr/TU"],
+                &[
+                    "Địa phương",
+                    "Chương trình hành động",
+                    "Tỉnh ủy, Thành ủy",
+                    "04-CTr/TU",
+                ],
                 Some("04-CTr/TU"),
             ),
             // A number without issuer: its filter is every issuer's of that number.
@@ -424,7 +429,11 @@ mod filter_text_tests {
         for c in citations {
             let text = resolution_filter_text(&c.facet)
                 .unwrap_or_else(|| panic!("{} {:?}: no filter text", c.label, c.facet));
-            assert_eq!(resolution_filter(&text).unwrap(), [c.facet.clone()], "{text}");
+            assert_eq!(
+                resolution_filter(&text).unwrap(),
+                std::slice::from_ref(&c.facet),
+                "{text}"
+            );
         }
     }
 }
