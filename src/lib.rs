@@ -1,5 +1,6 @@
 //! vnsearch: full-text search for Vietnamese news and reports on Party-building work.
 
+pub mod api;
 pub mod cli;
 pub mod extract;
 pub mod index;

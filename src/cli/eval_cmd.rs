@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde_json::json;
 
-use super::location::open_for_search;
 use super::{Cli, EXIT_FOUND};
 use crate::search::eval::{
     evaluate, format_run, load_queries, load_run, JudgedQuery, Run, Summary, SystemReport,
@@ -56,7 +55,7 @@ fn peer_name(path: &Path) -> String {
 
 pub fn run(cli: &Cli, args: &EvalArgs) -> Result<i32> {
     let queries = load_queries(&args.queries)?;
-    let engine = Engine::open(open_for_search(cli)?)?;
+    let engine = super::open_engine(cli)?;
     let ours = vnsearch_run(&engine, &queries)?;
     if let Some(path) = &args.write_run {
         std::fs::write(path, format_run(&queries, &ours, "vnsearch"))?;

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use anyhow::{bail, Result};
 
-use super::location::{default_corpus, index_dir};
 use super::{Cli, EXIT_ERROR, EXIT_FOUND};
+use crate::api::location::{default_corpus, index_dir};
 use crate::index::store::{IndexError, IndexStore};
 use crate::index::writer::{index_paths, IndexOptions, Progress};
 
@@ -36,7 +36,7 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     } else {
         args.paths.clone()
     };
-    let (dir, _) = index_dir(cli);
+    let (dir, _) = index_dir(cli.index.as_deref());
     let mut store = if IndexStore::exists(&dir) {
         match IndexStore::open(&dir) {
             Ok(store) => store,

@@ -3,13 +3,12 @@
 //! Exit status, as grep: 0 when something was found (or a command succeeded), 1 when a search
 //! found nothing, 2 on any error.
 
+pub mod args;
 pub mod batch;
 pub mod color;
 pub mod eval_cmd;
 pub mod facets_cmd;
-pub mod filters;
 pub mod index_cmd;
-pub mod location;
 pub mod output;
 pub mod search_cmd;
 pub mod show_cmd;
@@ -18,6 +17,8 @@ pub mod stats_cmd;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+
+pub use args::{FilterArgs, FormatArgs};
 
 pub const EXIT_FOUND: i32 = 0;
 pub const EXIT_NOT_FOUND: i32 = 1;
@@ -51,35 +52,6 @@ pub struct Cli {
     pub color: color::ColorChoice,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Filters shared by `search` and `facets`.
-#[derive(clap::Args, Debug, Clone, Default)]
-pub struct FilterArgs {
-    /// Only articles that mention this province (any spelling, with or without diacritics); repeatable
-    #[arg(long, value_name = "NAME")]
-    pub province: Vec<String>,
-    /// Only articles that mention a province of this region; repeatable
-    #[arg(long, value_name = "NAME")]
-    pub region: Vec<String>,
-    /// Match provinces through the 34 units in force since July 2025 ("Phú Thọ" also finds Hòa Bình)
-    #[arg(long)]
-    pub merged: bool,
-    /// Only articles citing this document: "Nghị quyết Trung ương 4", "NQ TW4 khóa XII", 35-CT/TW; repeatable (all must match)
-    #[arg(long, value_name = "DOCUMENT")]
-    pub resolution: Vec<String>,
-    /// Only articles dated in this year
-    #[arg(long, value_name = "YYYY")]
-    pub year: Option<i32>,
-    /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Only articles dated on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-    /// Only articles of this category (JSON Lines `category`)
-    #[arg(long, value_name = "NAME")]
-    pub category: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -122,15 +94,10 @@ pub enum Command {
     },
 }
 
-/// Output format shared by commands.
-#[derive(clap::Args, Debug, Clone, Copy, Default)]
-pub struct FormatArgs {
-    /// One JSON object (shape in README, "JSON output")
-    #[arg(long, conflicts_with = "jsonl")]
-    pub json: bool,
-    /// JSON Lines: one hit per line and nothing else on stdout
-    #[arg(long)]
-    pub jsonl: bool,
+/// Opens the index `--index` names (or the default one, built on first use) for searching.
+fn open_engine(cli: &Cli) -> anyhow::Result<crate::search::Engine> {
+    let store = crate::api::location::open_for_search(cli.index.as_deref())?;
+    Ok(crate::search::Engine::open(store)?)
 }
 
 /// Runs the command line and returns the exit status.

@@ -6,13 +6,12 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 
 use super::color::Colors;
-use super::filters::prepare;
-use super::output::{
-    hit_line, response_json, trim_hit, trim_hits, write_facets, write_hit, HIT_FIELDS,
-};
+use super::output::{write_facets, write_hit};
 use super::{Cli, FilterArgs, FormatArgs};
+use crate::api::json::{hit_line, search_json};
+use crate::api::{Bounds, Params};
 use crate::search::facets::Dimension;
-use crate::search::{SearchRequest, SortOrder};
+use crate::search::SortOrder;
 
 #[derive(clap::Args, Debug)]
 pub struct SearchArgs {
@@ -32,8 +31,8 @@ pub struct SearchArgs {
     #[arg(long)]
     pub facets: bool,
     /// Snippets per hit (0 to 3)
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
-    pub snippets: u8,
+    #[arg(long, default_value_t = crate::api::request::MAX_SNIPPETS)]
+    pub snippets: usize,
     /// Hit fields to keep in JSON output, comma-separated (e.g. id,title,score,snippets)
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub fields: Option<Vec<String>>,
@@ -49,61 +48,51 @@ pub struct SearchArgs {
     pub format: FormatArgs,
 }
 
-/// Flags that only make sense together, checked before the index is opened.
-fn check_fields(args: &SearchArgs) -> Result<()> {
-    let Some(fields) = &args.fields else {
-        return Ok(());
-    };
-    if !(args.format.json || args.format.jsonl || args.batch.is_some()) {
-        bail!("--fields trims JSON output: add --json, --jsonl or --batch");
+impl SearchArgs {
+    /// The flags as a request; batch lines start from it and override what they name.
+    pub fn params(&self) -> Params {
+        let mut params = Params {
+            query: self.query.join(" "),
+            limit: self.limit,
+            offset: self.offset,
+            sort: self.sort,
+            facets: if self.facets {
+                Dimension::ALL.to_vec()
+            } else {
+                Vec::new()
+            },
+            snippets: self.snippets,
+            fields: self.fields.clone(),
+            ..Params::default()
+        };
+        self.filters.apply(&mut params);
+        params
     }
-    if let Some(unknown) = fields.iter().find(|f| !HIT_FIELDS.contains(&f.as_str())) {
-        bail!(
-            "unknown hit field {unknown:?} in --fields; known fields: {}",
-            HIT_FIELDS.join(", ")
-        );
-    }
-    Ok(())
 }
 
 pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
-    check_fields(args)?;
-    let (filters, query, engine) = prepare(cli, &args.filters, &args.query)?;
-    if let Some(source) = &args.batch {
-        return super::batch::run(&engine, source, args);
+    if args.fields.is_some() && !(args.format.json || args.format.jsonl || args.batch.is_some()) {
+        bail!("--fields trims JSON output: add --json, --jsonl or --batch");
     }
-    let request = SearchRequest {
-        query: query.clone(),
-        limit: args.limit,
-        offset: args.offset,
-        sort: args.sort,
-        filters: filters.clone(),
-        facets: if args.facets {
-            Dimension::ALL.to_vec()
-        } else {
-            Vec::new()
-        },
-        snippets: usize::from(args.snippets),
-        explain: args.explain,
-    };
+    let params = args.params();
+    // Judged before the index is opened, so a bad flag never triggers a build.
+    let mut request = params.resolve(Bounds::NONE)?;
+    request.explain = args.explain;
+    let engine = super::open_engine(cli)?;
+    if let Some(source) = &args.batch {
+        return super::batch::run(&engine, source, &params);
+    }
+    let fields = params.fields.as_deref();
+    let query = &request.query;
     let response = engine.search(&request)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let filters_json = serde_json::to_value(&filters)?;
     if args.format.json {
-        let mut value = response_json(&query, &filters_json, args.limit, args.offset, &response);
-        if let Some(fields) = &args.fields {
-            trim_hits(&mut value["hits"], fields);
-        }
-        serde_json::to_writer(&mut out, &value)?;
+        serde_json::to_writer(&mut out, &search_json(&request, &response, fields))?;
         writeln!(out)?;
     } else if args.format.jsonl {
         for hit in &response.hits {
-            let mut line = hit_line(&query, hit);
-            if let Some(fields) = &args.fields {
-                trim_hit(&mut line, fields);
-            }
-            serde_json::to_writer(&mut out, &line)?;
+            serde_json::to_writer(&mut out, &hit_line(query, hit, fields))?;
             writeln!(out)?;
         }
     } else {

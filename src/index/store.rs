@@ -152,6 +152,42 @@ impl IndexStore {
     }
 }
 
+/// An index's figures as `stats` reports them.
+#[derive(Debug, Clone)]
+pub struct IndexStats {
+    pub dir: PathBuf,
+    pub documents: u64,
+    /// Bytes of every file in the index folder.
+    pub bytes: u64,
+    pub segments: usize,
+    pub roots: Vec<PathBuf>,
+    pub schema_version: u32,
+    pub last_indexed: Option<u64>,
+}
+
+impl IndexStore {
+    /// Counts documents, segments and bytes as of the last commit.
+    pub fn stats(&self) -> Result<IndexStats, IndexError> {
+        let searcher = self.reader()?.searcher();
+        let bytes = walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
+        Ok(IndexStats {
+            dir: self.dir.clone(),
+            documents: searcher.num_docs(),
+            bytes,
+            segments: searcher.segment_readers().len(),
+            roots: self.meta.roots.clone(),
+            schema_version: self.meta.schema_version,
+            last_indexed: self.meta.last_indexed,
+        })
+    }
+}
+
 /// Files tantivy and vnsearch keep in an index folder.
 fn is_index_file(name: &str) -> bool {
     const NAMES: [&str; 4] = [

@@ -23,7 +23,8 @@ use crate::extract::date::Date;
 use crate::index::document::{to_datetime, StoredMeta};
 use crate::index::store::{IndexError, IndexStore};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     /// Best match first.
@@ -32,9 +33,21 @@ pub enum SortOrder {
     /// Newest first.
     Date,
     /// Oldest first.
-    #[value(name = "-date")]
     #[serde(rename = "-date")]
     DateAsc,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Date, SortOrder::DateAsc];
+
+    /// The name users type (`--sort -date`, `sort=-date`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Date => "date",
+            SortOrder::DateAsc => "-date",
+        }
+    }
 }
 
 /// Filters, already resolved to facet paths and dates.
@@ -236,6 +249,23 @@ impl Engine {
 
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// One article by its id (as hits print it) or its stable key: its metadata, its cleaned
+    /// text, and how many articles share that id (JSON Lines ids can repeat across files).
+    pub fn document(&self, id: &str) -> Result<Option<(StoredMeta, String, usize)>, SearchError> {
+        let fields = &self.store.fields;
+        let searcher = self.searcher();
+        for field in [fields.id, fields.key] {
+            let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
+            let found = searcher.search(&query, &TopDocs::with_limit(5).order_by_score())?;
+            if let Some(&(_, address)) = found.first() {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let (meta, body) = StoredMeta::from_document(&doc, fields);
+                return Ok(Some((meta, body, found.len())));
+            }
+        }
+        Ok(None)
     }
 
     fn filter_clauses(&self, filters: &Filters) -> Vec<Box<dyn Query>> {

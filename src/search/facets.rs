@@ -9,7 +9,7 @@ use tantivy::Searcher;
 use crate::index::Fields;
 
 /// The facet dimensions users ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dimension {
     Province,
