@@ -1,11 +1,187 @@
-//! Flags shared by several commands, and how flags become the one request model
-//! ([`crate::api::Params`]) that batch lines and HTTP parameters also fill.
+//! Every flag of every command, with its documentation beside it (as ripgrep keeps its flags).
+//! Flags become the one request model ([`crate::api::Params`]) that batch lines and HTTP
+//! parameters also fill; the commands in the other files of `cli/` only run what is parsed here.
+
+use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
+use clap::{Parser, Subcommand};
+
+use super::color;
 
 use crate::api::Params;
 use crate::search::facets::Dimension;
 use crate::search::SortOrder;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vnsearch",
+    version,
+    about = "Full-text search for Vietnamese news and reports on Party-building work",
+    long_about = "Full-text search for Vietnamese news and reports on Party-building work \
+(công tác tổ chức xây dựng Đảng): diacritic-insensitive, tone-placement-aware, phrase-aware \
+ranking, highlighted snippets, facets by province, year and cited Party documents.",
+    after_help = "Examples:\n  vnsearch search \"Nghị quyết Trung ương 4\"\n  vnsearch search \"nghi quyet trung uong 4\" --province \"Hải Phòng\"\n  vnsearch index corpus/ ../more-news/\n  vnsearch facets --field year"
+)]
+pub struct Cli {
+    /// Index folder [default: $VNSEARCH_INDEX, else .vnsearch in the current folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never
+    #[arg(long, global = true, value_enum, default_value_t = color::ColorChoice::Auto)]
+    pub color: color::ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Search the index; builds it from corpus/ on first use
+    #[command(
+        after_help = "Examples:\n  vnsearch search \"Nghị quyết Trung ương 4\"\n  vnsearch search \"tinh giản biên chế\" --year 2019 --limit 5\n  vnsearch search --json -- '\"Búa liềm vàng\" -captcha'\n  vnsearch search \"hoa binh\" --province \"Hòa Bình\"\n  vnsearch search --resolution \"NQ TW4 khóa XI\" --sort date\n\nQuery syntax: words must all match (two thirds of them, if no document has all); \"quoted phrase\"; -word or NOT word;\nOR; parentheses; title:word, source:word, body:word.\nExit status: 0 hits, 1 no hits, 2 error."
+    )]
+    Search(SearchArgs),
+    /// Build or update the index from folders and files (.txt pages, .jsonl records)
+    #[command(
+        after_help = "Examples:\n  vnsearch index                 # corpus/\n  vnsearch index ../shared/corpus/baomoi ../shared/corpus/raw-sample\n  vnsearch index --rebuild corpus/"
+    )]
+    Index(IndexArgs),
+    /// Count documents by province, region, year, cited document or category
+    #[command(
+        after_help = "Examples:\n  vnsearch facets --field year\n  vnsearch facets \"Nghị quyết Trung ương 4\" --field province\n  vnsearch facets --field resolution --json"
+    )]
+    Facets(FacetsArgs),
+    /// Print one article: metadata, then the cleaned text
+    #[command(
+        after_help = "Examples:\n  vnsearch show 002_a8f0a175735bcb91\n  vnsearch show baomoi-21471880 --raw"
+    )]
+    Show(ShowArgs),
+    /// Document count, index size, corpus roots, schema version, last indexing time
+    #[command(after_help = "Examples:\n  vnsearch stats\n  vnsearch stats --json | jq .documents")]
+    Stats(StatsArgs),
+    /// Score ranking against a judged query set: nDCG@10, MRR, recall@100 (and peers' runs)
+    #[command(
+        after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
+    )]
+    Eval(EvalArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+impl Cli {
+    /// Opens the index `--index` names (or the default one, built on first use) for searching.
+    pub fn engine(&self) -> anyhow::Result<crate::search::Engine> {
+        let store = crate::api::location::open_for_search(self.index.as_deref())?;
+        Ok(crate::search::Engine::open(store)?)
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// What to look for (several words are read as one query)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// How many hits to show
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Skip this many hits first (pagination)
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order: relevance, date (newest first) or -date (oldest first)
+    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
+    pub sort: SortOrder,
+    /// Also count hits by region, province, year, cited document and category
+    #[arg(long)]
+    pub facets: bool,
+    /// Snippets per hit (0 to 3)
+    #[arg(long, default_value_t = crate::api::request::MAX_SNIPPETS)]
+    pub snippets: usize,
+    /// Hit fields to keep in JSON output, comma-separated (e.g. id,title,score,snippets)
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Option<Vec<String>>,
+    /// Run one query per line of FILE (`-`: stdin), a bare query or a JSON object; JSON Lines out
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "json"])]
+    pub batch: Option<PathBuf>,
+    /// Attach the score explanation to each hit in --json output (for ranking work)
+    #[arg(long, hide = true)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct IndexArgs {
+    /// Folders and files to index (.txt pages, .jsonl records) [default: corpus/]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Start from an empty index (the old one stays usable until the new one is committed)
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Memory budget of the index writer, in MB
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(32..=8192))]
+    pub memory_mb: u64,
+    /// Do not list skipped and repaired files
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FacetsArgs {
+    /// Count only documents matching this query [default: all documents]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Which counts: province, region, year, resolution, category; repeatable [default: all]
+    #[arg(long, value_enum)]
+    pub field: Vec<Dimension>,
+    /// One JSON object
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ShowArgs {
+    /// The article's id (as search prints it) or key
+    pub id: String,
+    /// Print the original text as ingested, not the cleaned one
+    #[arg(long)]
+    pub raw: bool,
+    /// One JSON object: metadata and text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    /// One JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Judged query set (JSON Lines; see tests/relevance/README.md)
+    #[arg(value_name = "QUERIES")]
+    pub queries: PathBuf,
+    /// Another system's ranked answers, TREC run format (qid Q0 docid rank score tag); named after the file stem; repeatable
+    #[arg(long, value_name = "FILE")]
+    pub peer_run: Vec<PathBuf>,
+    /// Also write vnsearch's answers to this file, TREC run format
+    #[arg(long, value_name = "FILE")]
+    pub write_run: Option<PathBuf>,
+    /// One JSON object: per system, overall, per kind and per query
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Filters shared by `search` and `facets`.
 #[derive(clap::Args, Debug, Clone, Default)]

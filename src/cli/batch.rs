@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use super::{EXIT_ERROR, EXIT_FOUND};
+use super::exit::{EXIT_ERROR, EXIT_FOUND};
 use crate::api::json::{search_json, JSON_VERSION};
 use crate::api::{Bounds, Params};
 use crate::search::Engine;
@@ -66,7 +66,7 @@ fn error_record(line_no: usize, input: &str, err: &anyhow::Error) -> Value {
         "version": JSON_VERSION,
         "line": line_no,
         "input": input,
-        "error": super::one_line(err),
+        "error": super::exit::one_line(err),
     })
 }
 
@@ -84,7 +84,7 @@ fn outcome(engine: &Engine, line_no: usize, bytes: &[u8], defaults: &Params) -> 
     let failed = |input: &str, err: anyhow::Error| {
         Outcome::Failed(
             error_record(line_no, input, &err),
-            format!("line {line_no}: {}", super::one_line(&err)),
+            format!("line {line_no}: {}", super::exit::one_line(&err)),
         )
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -238,7 +238,7 @@ mod tests {
             (r#"{"query": 5}"#, "invalid type"),
         ] {
             let err = parse_line(line, &Params::default()).expect_err(line);
-            let message = super::super::one_line(&err);
+            let message = super::super::exit::one_line(&err);
             assert!(message.contains(expected), "{line}: {message}");
         }
     }

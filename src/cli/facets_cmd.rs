@@ -4,27 +4,12 @@ use std::io::{BufWriter, Write};
 
 use anyhow::Result;
 
+use super::args::{Cli, FacetsArgs};
 use super::color::Colors;
 use super::output::write_facets;
-use super::{Cli, FilterArgs};
 use crate::api::json::facets_response_json;
 use crate::api::{Bounds, Params};
 use crate::search::facets::Dimension;
-
-#[derive(clap::Args, Debug)]
-pub struct FacetsArgs {
-    /// Count only documents matching this query [default: all documents]
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Which counts: province, region, year, resolution, category; repeatable [default: all]
-    #[arg(long, value_enum)]
-    pub field: Vec<Dimension>,
-    /// One JSON object
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-}
 
 pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
     let mut params = Params {
@@ -40,7 +25,7 @@ pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
     };
     args.filters.apply(&mut params);
     let request = params.resolve(Bounds::NONE)?;
-    let engine = super::open_engine(cli)?;
+    let engine = cli.engine()?;
     let response = engine.search(&request)?;
     let query = &request.query;
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -61,5 +46,5 @@ pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
         write_facets(&mut out, &response.facets, colors)?;
     }
     out.flush()?;
-    Ok(super::exit_for_matches(response.total))
+    Ok(super::exit::exit_for_matches(response.total))
 }

@@ -1,31 +1,15 @@
 //! `vnsearch index`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Result};
 
-use super::{Cli, EXIT_ERROR, EXIT_FOUND};
+use super::args::{Cli, IndexArgs};
+use super::exit::{EXIT_ERROR, EXIT_FOUND};
 use crate::api::location::{default_corpus, index_dir};
 use crate::index::store::{IndexError, IndexStore};
 use crate::index::writer::{index_paths, IndexOptions, Progress};
-
-#[derive(clap::Args, Debug)]
-pub struct IndexArgs {
-    /// Folders and files to index (.txt pages, .jsonl records) [default: corpus/]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Start from an empty index (the old one stays usable until the new one is committed)
-    #[arg(long)]
-    pub rebuild: bool,
-    /// Memory budget of the index writer, in MB
-    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(32..=8192))]
-    pub memory_mb: u64,
-    /// Do not list skipped and repaired files
-    #[arg(short, long)]
-    pub quiet: bool,
-}
 
 pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     let paths = if args.paths.is_empty() {

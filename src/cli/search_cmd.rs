@@ -1,52 +1,15 @@
 //! `vnsearch search`.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
+use super::args::{Cli, SearchArgs};
 use super::color::Colors;
 use super::output::{write_facets, write_hit};
-use super::{Cli, FilterArgs, FormatArgs};
 use crate::api::json::{hit_line, search_json};
 use crate::api::{Bounds, Params};
 use crate::search::facets::Dimension;
-use crate::search::SortOrder;
-
-#[derive(clap::Args, Debug)]
-pub struct SearchArgs {
-    /// What to look for (several words are read as one query)
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// How many hits to show
-    #[arg(short = 'n', long, default_value_t = 10)]
-    pub limit: usize,
-    /// Skip this many hits first (pagination)
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
-    /// Order: relevance, date (newest first) or -date (oldest first)
-    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
-    pub sort: SortOrder,
-    /// Also count hits by region, province, year, cited document and category
-    #[arg(long)]
-    pub facets: bool,
-    /// Snippets per hit (0 to 3)
-    #[arg(long, default_value_t = crate::api::request::MAX_SNIPPETS)]
-    pub snippets: usize,
-    /// Hit fields to keep in JSON output, comma-separated (e.g. id,title,score,snippets)
-    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
-    pub fields: Option<Vec<String>>,
-    /// Run one query per line of FILE (`-`: stdin), a bare query or a JSON object; JSON Lines out
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "json"])]
-    pub batch: Option<PathBuf>,
-    /// Attach the score explanation to each hit in --json output (for ranking work)
-    #[arg(long, hide = true)]
-    pub explain: bool,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-    #[command(flatten)]
-    pub format: FormatArgs,
-}
 
 impl SearchArgs {
     /// The flags as a request; batch lines start from it and override what they name.
@@ -78,7 +41,7 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
     // Judged before the index is opened, so a bad flag never triggers a build.
     let mut request = params.resolve(Bounds::NONE)?;
     request.explain = args.explain;
-    let engine = super::open_engine(cli)?;
+    let engine = cli.engine()?;
     if let Some(source) = &args.batch {
         return super::batch::run(&engine, source, &params);
     }
@@ -136,5 +99,5 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
         }
     }
     out.flush()?;
-    Ok(super::exit_for_matches(response.total))
+    Ok(super::exit::exit_for_matches(response.total))
 }

@@ -4,22 +4,11 @@ use std::io::{BufRead, BufReader, Write};
 
 use anyhow::{Context, Result};
 
+use super::args::{Cli, ShowArgs};
 use super::color::Colors;
-use super::{Cli, EXIT_FOUND};
+use super::exit::EXIT_FOUND;
 use crate::api::json::document_json;
 use crate::index::document::StoredMeta;
-
-#[derive(clap::Args, Debug)]
-pub struct ShowArgs {
-    /// The article's id (as search prints it) or key
-    pub id: String,
-    /// Print the original text as ingested, not the cleaned one
-    #[arg(long)]
-    pub raw: bool,
-    /// One JSON object: metadata and text
-    #[arg(long)]
-    pub json: bool,
-}
 
 /// The original text of a document: the file, or its record's line in a JSON Lines file.
 fn raw_text(meta: &StoredMeta) -> Result<String> {
@@ -39,7 +28,7 @@ fn raw_text(meta: &StoredMeta) -> Result<String> {
 }
 
 pub fn run(cli: &Cli, args: &ShowArgs, colors: Colors) -> Result<i32> {
-    let engine = super::open_engine(cli)?;
+    let engine = cli.engine()?;
     let Some((meta, body, sharing)) = engine.document(&args.id)? else {
         anyhow::bail!(
             "no article with id {:?}: ids are printed by `vnsearch search`",

@@ -4,17 +4,11 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Cli, EXIT_FOUND};
+use super::args::{Cli, StatsArgs};
+use super::exit::EXIT_FOUND;
 use crate::api::json::stats_json;
 use crate::api::location::index_dir;
 use crate::index::store::{IndexStats, IndexStore};
-
-#[derive(clap::Args, Debug)]
-pub struct StatsArgs {
-    /// One JSON object
-    #[arg(long)]
-    pub json: bool,
-}
 
 pub fn run(cli: &Cli, args: &StatsArgs) -> Result<i32> {
     let (dir, _) = index_dir(cli.index.as_deref());
