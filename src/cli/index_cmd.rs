@@ -39,8 +39,8 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     let bar = progress_bar();
     let started = Instant::now();
     let report = index_paths(&mut store, &paths, &options, |state| {
-        bar.set_length(state.bytes_total as u64);
-        bar.set_position(state.bytes_done as u64);
+        bar.set_length(state.bytes_total);
+        bar.set_position(state.bytes_done);
         bar.set_message(progress_message(state, started.elapsed().as_secs_f64()));
     })?;
     bar.finish_and_clear();
