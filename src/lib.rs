@@ -5,5 +5,7 @@ pub mod cli;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+#[cfg(test)]
+mod layers;
 pub mod search;
 pub mod text;
