@@ -12,8 +12,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
+use vnsearch::data::provinces::place_path;
 use vnsearch::index::store::IndexStore;
-use vnsearch::search::facets::place_path;
 use vnsearch::search::{Engine, Filters, SearchRequest};
 
 /// The allocator the `vnsearch` binary uses.
@@ -47,7 +47,7 @@ fn main() -> Result<()> {
             ..Filters::default()
         };
         if let Some(name) = &query.province {
-            let province = vnsearch::extract::province::lookup_province(name)
+            let province = vnsearch::data::provinces::lookup_province(name)
                 .with_context(|| format!("unknown province {name}"))?;
             filters.places.extend(place_path(province.name, false));
         }

@@ -2,10 +2,12 @@
 
 pub mod api;
 pub mod cli;
+pub mod data;
 pub mod extract;
 pub mod index;
 pub mod ingest;
 #[cfg(test)]
 mod layers;
+pub mod model;
 pub mod search;
 pub mod text;

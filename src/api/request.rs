@@ -5,12 +5,12 @@
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::extract::date::Date;
-use crate::extract::province::{
-    lookup_province, lookup_region, suggest_provinces, suggest_regions,
+use crate::data::provinces::{
+    lookup_province, lookup_region, place_path, suggest_provinces, suggest_regions,
 };
-use crate::extract::references::resolution_filter;
-use crate::search::facets::{place_path, Dimension};
+use crate::extract::citations::resolution_filter;
+use crate::model::Date;
+use crate::search::facets::Dimension;
 use crate::search::{Filters, SearchRequest, SortOrder};
 
 use super::json::HIT_FIELDS;
@@ -496,10 +496,7 @@ pub fn parse_day(text: &str, end: bool) -> Result<Date, RequestError> {
         Some(d) => number(d)
             .and_then(|d| Date::new(year, month, d))
             .ok_or_else(bad),
-        None if end => (28..=31)
-            .rev()
-            .find_map(|d| Date::new(year, month, d))
-            .ok_or_else(bad),
+        None if end => Date::last_of_month(year, month).ok_or_else(bad),
         None => Date::new(year, month, 1).ok_or_else(bad),
     }
 }

@@ -4,41 +4,31 @@
 use crate::text::normalize::map_char;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::boilerplate::{key, Boilerplate};
-use super::date::{parse_date_line, Date};
+use super::date::{parse_date_line, parse_published};
+use crate::data::boilerplate::{key, Boilerplate};
+use crate::model::Article;
 
 /// Lines a title may be: longer ones are a first paragraph from a page without a headline.
 const MAX_TITLE_CHARS: usize = 300;
 /// How many non-empty lines at the top may hold chrome, publisher, title and date line.
 const HEADER_LINES: usize = 8;
 
-/// An article as vnsearch understands it, before extraction of facets.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Article {
-    pub title: String,
-    /// The publisher ("Tỉnh uỷ Hoà Bình", "Nhân Dân"), searchable.
-    pub source: Option<String>,
-    pub url: Option<String>,
-    /// A date line at the top of the page.
-    pub header_date: Option<Date>,
-    /// The `published` field of a JSON Lines record, parsed.
-    pub published: Option<Date>,
-    pub summary: String,
-    /// Cleaned body, one paragraph a line: what is indexed and what snippets are cut from.
-    pub body: String,
-    pub category: Option<String>,
-    pub author: Option<String>,
-}
-
 /// The fields of one JSON Lines record, as read.
 #[derive(Debug, Default)]
 pub struct RecordFields<'a> {
+    /// `title`; when empty, the first line of the summary or body stands in.
     pub title: &'a str,
+    /// `summary` (the sapo), indexed ahead of the body.
     pub summary: &'a str,
+    /// `body` or `content`.
     pub body: &'a str,
+    /// `url`, else a "Nguồn …: URL" line of the body.
     pub url: &'a str,
+    /// `published`, in any of the forms `parse_published` reads.
     pub published: &'a str,
+    /// `category`, a facet.
     pub category: &'a str,
+    /// `author`, shown.
     pub author: &'a str,
 }
 
@@ -155,7 +145,9 @@ fn short_title(line: &str) -> String {
     format!("{}…", words.join(" "))
 }
 
-/// Parses a raw scraped `.txt` page.
+/// Parses a raw scraped `.txt` page: among the first lines, skips chrome, takes a date line as
+/// the header date and a publisher line ("Tỉnh uỷ Hoà Bình", "Báo Quảng Ninh") as the source,
+/// and the first other line as the title; the rest, cleaned, is the body.
 pub fn parse_raw_text(text: &str) -> Article {
     let table = Boilerplate::get();
     let lines = split_lines(text);
@@ -188,7 +180,7 @@ pub fn parse_raw_text(text: &str) -> Article {
                 continue;
             }
             if article.source.is_none()
-                && table.is_source(&line_key)
+                && (table.is_source(&line_key) || table.is_publisher(line, &line_key))
                 && next_is_title(&lines[i + 1..])
             {
                 article.source = Some(collapse_spaces(line));
@@ -258,7 +250,7 @@ pub fn from_record(record: &RecordFields<'_>) -> Article {
         source: credit.as_ref().and_then(|(name, _)| name.clone()),
         url: non_empty(record.url).or(credit.map(|(_, url)| url)),
         header_date: None,
-        published: super::date::parse_published(record.published),
+        published: parse_published(record.published),
         summary,
         body,
         category: non_empty(record.category),
@@ -325,6 +317,34 @@ mod tests {
         let a = parse_raw_text(&seed("001"));
         assert!(!a.body.contains("Phản hồi") && !a.body.contains("Các tin khác"));
         assert_eq!(a.title, "Thi đua làm tốt công tác tổ chức xây dựng Đảng");
+    }
+
+    /// Issue 12's second defect: a newspaper's own name above the headline is the publisher.
+    #[test]
+    fn newspaper_name_above_the_headline_is_the_source() {
+        let a = parse_raw_text(
+            "Báo Quảng Ninh\n\nQuảng Ninh: Nâng cao chất lượng sinh hoạt chi bộ\n\nNgày 5/3, Tỉnh ủy họp.",
+        );
+        assert_eq!(a.source.as_deref(), Some("Báo Quảng Ninh"));
+        assert_eq!(a.title, "Quảng Ninh: Nâng cao chất lượng sinh hoạt chi bộ");
+        assert_eq!(a.body, "Ngày 5/3, Tỉnh ủy họp.");
+        for publisher in [
+            "Tạp chí Cộng sản",
+            "Cổng thông tin điện tử tỉnh Quảng Ninh",
+            "Đài Phát thanh và Truyền hình Hòa Bình",
+        ] {
+            let a = parse_raw_text(&format!("{publisher}\nTiêu đề bài viết\nNội dung."));
+            assert_eq!(
+                (a.source.as_deref(), a.title.as_str()),
+                (Some(publisher), "Tiêu đề bài viết")
+            );
+        }
+        // A headline that starts like a publisher is still the title.
+        let a = parse_raw_text("Báo cáo kết quả công tác\n\nNội dung ngắn.");
+        assert_eq!(
+            (a.source, a.title.as_str()),
+            (None, "Báo cáo kết quả công tác")
+        );
     }
 
     #[test]

@@ -16,82 +16,16 @@
 //!   mentioned, targets included. Seed 001 therefore gets 2020-11-06 (its latest dated fact) rather than 2021
 //!   (the year it was probably published, which only knowledge of the XIII congress would give).
 
-use std::fmt;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::citations::{latest_cited_document_date, DocumentMention};
+use crate::data::documents::parse_roman;
+use crate::model::{ArticleDate, Date, DateSource};
 use crate::text::normalize_text;
 
-/// A validated calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl Date {
-    /// A real calendar date, or `None` (30 February, month 13...).
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days)
-            .contains(&day)
-            .then_some(Date { year, month, day })
-    }
-
-    /// Parses `YYYY-MM-DD`.
-    pub fn parse_iso(s: &str) -> Option<Date> {
-        let mut it = s.trim().splitn(3, '-');
-        let y = it.next()?.parse().ok()?;
-        let m = it.next()?.parse().ok()?;
-        let d = it.next()?.parse().ok()?;
-        Date::new(y, m, d)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateSource {
-    Header,
-    Published,
-    Dateline,
-    Inferred,
-}
-
-impl DateSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateSource::Header => "header",
-            DateSource::Published => "published",
-            DateSource::Dateline => "dateline",
-            DateSource::Inferred => "inferred",
-        }
-    }
-}
-
-/// The article date, where it came from, and whether only its year is known (then month = day
-/// = 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ArticleDate {
-    pub date: Date,
-    pub source: DateSource,
-    pub year_only: bool,
-}
-
+/// Years an article of this corpus can carry.
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1945..=2030;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -135,7 +69,7 @@ pub fn parse_date_line(line: &str) -> Option<Date> {
     } else {
         Date::new(num("iy")? as i32, num("im")?, num("id")?)
     }?;
-    PLAUSIBLE_YEARS.contains(&date.year).then_some(date)
+    PLAUSIBLE_YEARS.contains(&date.year()).then_some(date)
 }
 
 /// A JSONL record's `published` string: "2021-04-23", ISO datetimes ("2021-04-23T10:00:00+07:00",
@@ -225,7 +159,7 @@ fn full_dates(text: &str) -> Vec<Date> {
         .filter_map(|c| {
             let (d, m, y) = captures_date(&c)?;
             let date = Date::new(y?, m, d)?;
-            PLAUSIBLE_YEARS.contains(&date.year).then_some(date)
+            PLAUSIBLE_YEARS.contains(&date.year()).then_some(date)
         })
         .collect()
 }
@@ -288,10 +222,10 @@ fn dateline_year(month: u32, title: &str, body: &str) -> Option<i32> {
         // Only across the turn of the year does a dateline follow its anchor into the next
         // year ("Ngày 5/1" after "20/12/2023"); otherwise a later anchor is an anniversary or a
         // deadline ("27/7/1947 - 27/7/2017" in a June article).
-        let year = if month <= 2 && anchor.month >= 11 {
-            anchor.year + 1
+        let year = if month <= 2 && anchor.month() >= 11 {
+            anchor.year() + 1
         } else {
-            anchor.year
+            anchor.year()
         };
         return Some(year);
     }
@@ -322,33 +256,20 @@ fn find_dateline(title: &str, body: &str) -> Option<Date> {
         Some(y) => y,
         None => dateline_year(m, title, body)?,
     };
-    Date::new(year, m, d).filter(|date| PLAUSIBLE_YEARS.contains(&date.year))
+    Date::new(year, m, d).filter(|date| PLAUSIBLE_YEARS.contains(&date.year()))
 }
 
 /// The article date: `header` (source Header) or `published` (Published) win; else the event
 /// date the article opens with (Dateline); else the latest full date or factual year in the text
-/// (Inferred; `year_only` when only a year is known).
+/// (Inferred; `year_only` when only a year is known), and as a last resort a lower bound from
+/// the documents the article cites (`documents`, from the one scan of the text). `title` and
+/// `body` are already through `normalize_text`.
 pub fn find_article_date(
     header: Option<Date>,
     published: Option<Date>,
     title: &str,
     body: &str,
-) -> Option<ArticleDate> {
-    find_article_date_normalized(
-        header,
-        published,
-        &normalize_text(title),
-        &normalize_text(body),
-    )
-}
-
-/// `find_article_date` for a title and body already through `normalize_text`, so that the
-/// indexer normalises an article once for all extractors.
-pub fn find_article_date_normalized(
-    header: Option<Date>,
-    published: Option<Date>,
-    title: &str,
-    body: &str,
+    documents: &[DocumentMention],
 ) -> Option<ArticleDate> {
     let exact = |date, source| ArticleDate {
         date,
@@ -380,38 +301,24 @@ pub fn find_article_date_normalized(
         // Last resorts: the signing year of the latest document the text cites (the article
         // cannot be older), then the earliest year mentioned at all, targets included (a
         // target lies after the writing, so the earliest is the safest).
-        (None, None) => {
-            let text = format!("{title}\n{body}");
-            super::references::latest_cited_document_date_normalized(&text)
-                .map(|d| d.year)
-                .or_else(|| national_assembly_year(&text))
-                .or_else(|| mentions.iter().map(|m| m.year).min())
-                .and_then(year_only)
-        }
+        (None, None) => latest_cited_document_date(documents)
+            .map(|d| d.year())
+            .or_else(|| national_assembly_year(title).max(national_assembly_year(body)))
+            .or_else(|| mentions.iter().map(|m| m.year).min())
+            .and_then(year_only),
     }
 }
 
-/// The first year of the latest National Assembly term the text names ("Quốc hội khóa XIV" →
-/// 2016): a lower bound when nothing else dates the article.
+/// The election year of the latest National Assembly term the text names ("Quốc hội khóa XIV"
+/// → 2016, from `index_schema/terms.tsv`): a lower bound when nothing else dates the article.
 fn national_assembly_year(text: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    // Elections of Quốc hội khóa XI (2002) to XV (2021).
-    const STARTS: [(&str, i32); 5] = [
-        ("XI", 2002),
-        ("XII", 2007),
-        ("XIII", 2011),
-        ("XIV", 2016),
-        ("XV", 2021),
-    ];
     re(
         &RE,
         r"(?i)quốc hội[^.;\n]{0,40}?khóa\s+(XV|XIV|XIII|XII|XI)\b",
     )
     .captures_iter(text)
-    .filter_map(|c| {
-        let t = c[1].to_uppercase();
-        STARTS.iter().find(|(r, _)| *r == t).map(|(_, y)| *y)
-    })
+    .filter_map(|c| parse_roman(&c[1]).and_then(super::citations::assembly_term_year))
     .max()
 }
 
@@ -426,23 +333,23 @@ fn year_only(year: i32) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::test_support::{raw_sample, seed, split_raw};
+    use crate::extract::citations::scan;
+    use crate::extract::test_support::{raw_sample, seed};
+
+    /// `find_article_date` on texts as a user writes them.
+    fn find(
+        header: Option<Date>,
+        published: Option<Date>,
+        title: &str,
+        body: &str,
+    ) -> Option<ArticleDate> {
+        let (title, body) = (normalize_text(title), normalize_text(body));
+        let mentions = scan(&format!("{title}\n{body}"));
+        find_article_date(header, published, &title, &body, &mentions)
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::new(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn calendar() {
-        assert!(Date::new(2024, 2, 29).is_some());
-        assert!(Date::new(2023, 2, 29).is_none());
-        assert!(Date::new(1900, 2, 29).is_none());
-        assert!(Date::new(2023, 4, 31).is_none());
-        assert!(Date::new(2023, 13, 1).is_none());
-        assert!(Date::new(2023, 1, 0).is_none());
-        assert_eq!(d(2019, 7, 28).to_string(), "2019-07-28");
-        assert!(d(2019, 7, 28) < d(2019, 12, 1));
-        assert_eq!(DateSource::Dateline.as_str(), "dateline");
     }
 
     #[test]
@@ -498,15 +405,15 @@ mod tests {
     }
 
     fn article(title: &str, body: &str) -> Option<ArticleDate> {
-        find_article_date(None, None, title, body)
+        find(None, None, title, body)
     }
 
     #[test]
     fn precedence() {
         let body = "Ngày 8/12, tại Đắk Lắk. Tính đến ngày 30/11/2023.";
-        let h = find_article_date(Some(d(2023, 12, 9)), Some(d(2023, 12, 10)), "", body).unwrap();
+        let h = find(Some(d(2023, 12, 9)), Some(d(2023, 12, 10)), "", body).unwrap();
         assert_eq!((h.date, h.source), (d(2023, 12, 9), DateSource::Header));
-        let p = find_article_date(None, Some(d(2023, 12, 10)), "", body).unwrap();
+        let p = find(None, Some(d(2023, 12, 10)), "", body).unwrap();
         assert_eq!((p.date, p.source), (d(2023, 12, 10), DateSource::Published));
     }
 
@@ -582,20 +489,19 @@ mod tests {
         let got = article("", "hoàn thành trước 30/6/2018; ngày 2/3/2017 đã họp").unwrap();
         assert_eq!(got.date, d(2017, 3, 2));
         let got = article("", "kế hoạch đến năm 2018 và tầm nhìn 2030").unwrap();
-        assert_eq!((got.date.year, got.year_only), (2018, true));
+        assert_eq!((got.date.year(), got.year_only), (2018, true));
         let got = article("", "kỳ họp thứ 3, Quốc hội khóa XIV thông qua").unwrap();
-        assert_eq!((got.date.year, got.year_only), (2016, true));
+        assert_eq!((got.date.year(), got.year_only), (2016, true));
         let got = article("", "phấn đấu đến năm 2025").unwrap();
-        assert_eq!((got.date.year, got.year_only), (2025, true));
+        assert_eq!((got.date.year(), got.year_only), (2025, true));
         assert_eq!(article("Tin", "Không có năm nào, 1.722 lượt."), None);
         let got = article("", "gắn với thực hiện Nghị quyết Trung ương 4 khóa XII.").unwrap();
-        assert_eq!((got.date.year, got.year_only), (2016, true));
+        assert_eq!((got.date.year(), got.year_only), (2016, true));
     }
 
+    /// A seed's date, through the page parser and the extraction pipeline.
     fn seed_date(prefix: &str) -> ArticleDate {
-        let a = split_raw(&seed(prefix));
-        let header = a.header_line.as_deref().and_then(parse_date_line);
-        find_article_date(header, None, &a.title, &a.body).unwrap()
+        crate::extract::article_facts(&seed(prefix)).date.unwrap()
     }
 
     #[test]
@@ -626,16 +532,18 @@ mod tests {
         assert!(articles.len() >= 50, "only {} articles", articles.len());
         let mut later = Vec::new();
         let mut undated = Vec::new();
-        for (name, text) in &articles {
-            let (title, body) = text.split_once('\n').unwrap_or((text, ""));
-            let Some(got) = find_article_date(None, None, title, body) else {
+        for (name, _, article) in &articles {
+            let Some(got) = crate::extract::article_facts(article).date else {
                 undated.push(name);
                 continue;
             };
-            assert!(PLAUSIBLE_YEARS.contains(&got.date.year), "{name}: {got:?}");
+            assert!(
+                PLAUSIBLE_YEARS.contains(&got.date.year()),
+                "{name}: {got:?}"
+            );
             // The corpus was crawled in 2017. A later year can only come from a plan stated as
             // a bare "năm 2021"; keep those rare.
-            if got.date.year > 2017 {
+            if got.date.year() > 2017 {
                 later.push((name, got.date));
             }
         }

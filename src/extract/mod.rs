@@ -1,84 +1,114 @@
-//! Pure functions from raw text to what an article is: title, body, date, places, documents.
-//! No tantivy types here; `crate::index` maps these values to fields.
+//! Extraction: pure functions from a page to an article and from an article to its facts
+//! (date, provinces, cited documents). No tantivy types here; `crate::index` maps these values
+//! to fields.
+//!
+//! The pipeline, top to bottom ([`article_facts`]):
+//! 1. normalise the title, text and source once ([`crate::text::normalize_text`]);
+//! 2. scan the text once for document mentions ([`citations::scan`]);
+//! 3. the date, from the page's date line, the record's `published`, the text, or as a last
+//!    resort the documents mentioned ([`date::find_article_date`]);
+//! 4. the provinces ([`province::extract_provinces`]);
+//! 5. the citations: the mentions resolved against the date ([`citations::resolve`]).
 
 pub mod article;
-pub mod boilerplate;
+pub mod citations;
 pub mod date;
 pub mod province;
-pub mod references;
 
 #[cfg(test)]
 pub(crate) mod test_support;
 
-use article::Article;
-use date::ArticleDate;
+use crate::model::{Article, ArticleFacts};
+use crate::text::normalize_text;
 
 /// Bump when a change to the analysis or extraction code changes what is indexed for the same
 /// bytes: every document of an existing index is then re-read on the next `vnsearch index`.
 /// Changes to the data tables in `index_schema/` are noticed without a bump.
 const ANALYSIS_REVISION: u64 = 1;
 
-/// A fingerprint of everything that turns bytes into indexed values (code revision, data
-/// tables, crate version); it seeds each document's content hash, so an index built by an
-/// older analysis is refreshed instead of keeping stale facets under an "unchanged" hash.
+/// A fingerprint of everything that turns bytes into indexed values (code revision, every data
+/// table of [`crate::data::TABLES`], crate version); it seeds each document's content hash, so
+/// an index built by an older analysis or older tables is refreshed instead of keeping stale
+/// facets under an "unchanged" hash.
 pub fn analysis_fingerprint() -> u64 {
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *FINGERPRINT.get_or_init(|| {
         let mut material = format!("{ANALYSIS_REVISION}\0{}\0", env!("CARGO_PKG_VERSION"));
-        for table in [
-            boilerplate::TABLE,
-            province::TABLE,
-            references::DOCUMENTS_TABLE,
-        ] {
-            material.push_str(table);
+        for table in crate::data::TABLES {
+            material.push_str(table.name);
+            material.push('\0');
+            material.push_str(table.text());
             material.push('\0');
         }
         xxhash_rust::xxh3::xxh3_64(material.as_bytes())
     })
 }
 
-/// A cited document: its canonical label and the facet path it is counted under.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Citation {
-    pub label: String,
-    pub facet: Vec<String>,
-    pub term_inferred: bool,
-}
-
-/// Everything vnsearch extracts from an article besides its text.
-#[derive(Debug, Clone, Default)]
-pub struct ArticleFacts {
-    pub date: Option<ArticleDate>,
-    pub primary_province: Option<String>,
-    /// Canonical (pre-merger) names, sorted.
-    pub provinces: Vec<String>,
-    pub citations: Vec<Citation>,
-}
-
-/// Runs every extractor over an article.
+/// Runs the extraction pipeline over an article (see the module docs).
 pub fn article_facts(article: &Article) -> ArticleFacts {
-    // Normalised once here for all three extractors: this runs for every indexed article.
-    let title = crate::text::normalize_text(&article.title);
-    let text = crate::text::normalize_text(&format!("{}\n{}", article.summary, article.body));
-    let source = article.source.as_deref().map(crate::text::normalize_text);
-    let date =
-        date::find_article_date_normalized(article.header_date, article.published, &title, &text);
-    let places = province::extract_provinces_normalized(&title, source.as_deref(), &text);
-    let cited = references::extract_references_normalized(
-        &format!("{title}\n{text}"),
-        date.map(|d| d.date),
+    // Normalised once here for every step: this runs for every indexed article.
+    let title = normalize_text(&article.title);
+    let text = normalize_text(&format!("{}\n{}", article.summary, article.body));
+    let source = article.source.as_deref().map(normalize_text);
+    let mentions = citations::scan(&format!("{title}\n{text}"));
+    let date = date::find_article_date(
+        article.header_date,
+        article.published,
+        &title,
+        &text,
+        &mentions,
     );
+    let places = province::extract_provinces(&title, source.as_deref(), &text);
+    let citations = citations::resolve(&mentions, date.map(|d| d.date));
     ArticleFacts {
         date,
         primary_province: places.primary,
         provinces: places.all,
-        citations: cited
-            .into_iter()
-            .map(|r| Citation {
-                label: r.label,
-                facet: r.facet,
-                term_inferred: r.term_inferred,
-            })
-            .collect(),
+        citations,
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    /// Time per article of each pipeline step over the raw sample (a debug build is 10-30x
+    /// slower than release): `cargo test --lib timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn raw_sample_timing() {
+        use super::{citations, date, province};
+        use crate::text::normalize_text;
+        use std::time::{Duration, Instant};
+        let Some(arts) = super::test_support::raw_sample() else {
+            eprintln!("skipping: ../shared/corpus/raw-sample not found next to the crate");
+            return;
+        };
+        let mut spent = [Duration::ZERO; 4];
+        for (_, _, a) in &arts {
+            let title = normalize_text(&a.title);
+            let text = normalize_text(&a.body);
+            let t0 = Instant::now();
+            let mentions = citations::scan(&format!("{title}\n{text}"));
+            let t1 = Instant::now();
+            let d = date::find_article_date(None, None, &title, &text, &mentions);
+            let t2 = Instant::now();
+            let _ = province::extract_provinces(&title, None, &text);
+            let t3 = Instant::now();
+            let _ = citations::resolve(&mentions, d.map(|d| d.date));
+            let t4 = Instant::now();
+            for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4)]
+                .into_iter()
+                .enumerate()
+            {
+                spent[i] += b - a;
+            }
+        }
+        let n = arts.len() as u32;
+        eprintln!(
+            "{n} articles; per article: scan {:?}, date {:?}, provinces {:?}, resolve {:?}",
+            spent[0] / n,
+            spent[1] / n,
+            spent[2] / n,
+            spent[3] / n
+        );
     }
 }

@@ -1,7 +1,6 @@
-//! Provinces an article mentions, and province/region look-ups for user filters.
-//!
-//! Facts live in `index_schema/provinces.tsv` (shaped from the shared gazetteer); this file holds
-//! the rules. Matching runs on `normalize_text` output, so "Hoà Bình"/"Hòa Bình" and "Ð"/"Đ" are
+//! Provinces an article mentions: the matching rules. The facts (names, aliases, context words)
+//! live in `index_schema/` and are read by `crate::data::provinces`, which also answers user
+//! look-ups and gives facet paths. Matching runs on `normalize_text` output, so "Hoà Bình"/"Hòa Bình" and "Ð"/"Đ" are
 //! already one spelling. Capitalisation decides: the patterns are the capitalised (and the
 //! all-caps) spellings only, so "hòa bình" (peace), "thái bình" or "long an" in running text never
 //! match. Context rules then drop the remaining traps:
@@ -14,148 +13,14 @@
 //! - "Hồ Chí Minh" counts only with `TP`/`Thành phố` (the table's `bare_name = no`), because bare
 //!   it is the person ("tư tưởng Hồ Chí Minh").
 //!
-//! Regions: an extracted province is a pre-merger canonical name, and [`region_of`] gives its
-//! pre-merger region. The since-2025 units have their own regions ([`region_of_unit`]); the
-//! since-2025 Gia Lai (old Gia Lai + Bình Định) has none, because the sources disagree, so a
-//! region filter matches old Gia Lai articles through "Tây Nguyên" and never guesses for the new
-//! unit.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::text::{fold, normalize_text};
-
-/// One provincial-level unit of one era (see `index_schema/README.md`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Province {
-    pub name: &'static str,
-    pub kind: &'static str,
-    pub era: Era,
-    pub merged_into: Option<&'static str>,
-    pub region: Option<&'static str>,
-}
-
-/// Which list a unit belongs to: the 63 units until 30 June 2025, the 34 since 1 July 2025, or
-/// both (unchanged by the merger).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Era {
-    Until2025,
-    Since2025,
-    Both,
-}
-
-/// Provinces an article mentions. `all` is sorted, deduplicated canonical names (pre-merger era
-/// names, e.g. "Hòa Bình", "Trà Vinh", "Hồ Chí Minh", "Huế"); `primary` is the article's main
-/// province, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ArticleProvinces {
-    pub primary: Option<String>,
-    pub all: Vec<String>,
-}
-
-/// The six socio-economic regions, with the short forms users type.
-const REGIONS: &[(&str, &[&str])] = &[
-    (
-        "Trung du và miền núi phía Bắc",
-        &["miền núi phía Bắc", "trung du miền núi phía Bắc", "TDMNPB"],
-    ),
-    ("Đồng bằng sông Hồng", &["ĐBSH", "đồng bằng Bắc Bộ"]),
-    (
-        "Bắc Trung Bộ và Duyên hải miền Trung",
-        &["Bắc Trung Bộ", "duyên hải miền Trung", "miền Trung"],
-    ),
-    ("Tây Nguyên", &[]),
-    ("Đông Nam Bộ", &[]),
-    (
-        "Đồng bằng sông Cửu Long",
-        &["ĐBSCL", "miền Tây", "miền Tây Nam Bộ"],
-    ),
-];
-
-/// Words after which a capitalised province name is a ward, a district, a street, a river...
-const NOT_A_PROVINCE_AFTER: &[&str] = &[
-    "phường",
-    "xã",
-    "huyện",
-    "quận",
-    "trấn",
-    "ấp",
-    "thôn",
-    "làng",
-    "đường",
-    "phố",
-    "sông",
-    "cầu",
-    "chợ",
-    "bến",
-    "núi",
-    "đèo",
-    "đảo",
-    "hẻm",
-    "ngõ",
-    "Phường",
-    "Xã",
-    "Huyện",
-    "Quận",
-    "Đường",
-    "Phố",
-    "Sông",
-    "Cầu",
-    "Chợ",
-];
-
-/// Name syllables: a province name right after one of these is part of a person's name.
-const NAME_SYLLABLES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Ngô", "Lý", "Đào", "Đinh", "Trương", "Lương", "Văn", "Thị", "Hữu", "Đức", "Công", "Quốc",
-    "Xuân", "Ngọc", "Thanh", "Minh",
-];
-
-struct Tables {
-    rows: Vec<Row>,
-    /// Pattern index → row index (only until-2025 / both rows are matched in text).
-    pattern_row: Vec<usize>,
-    matcher: AhoCorasick,
-    /// Folded key (lower case, letters and digits only) → row, until-2025/both preferred.
-    by_key: HashMap<String, usize>,
-    /// Every known spelling, for suggestions: (folded key, canonical name).
-    spellings: Vec<(String, &'static str)>,
-}
-
-struct Row {
-    province: Province,
-    spellings: Vec<&'static str>,
-    not_before: Vec<&'static str>,
-    not_after: Vec<&'static str>,
-}
-
-fn split_list(cell: &'static str) -> impl Iterator<Item = &'static str> {
-    cell.split(';').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// Lower case, folded, letters and digits only: "TP. Hồ Chí Minh" → "tphochiminh".
-fn key(s: &str) -> String {
-    fold(&normalize_text(s))
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The key without a leading unit word ("tinh", "thanhpho", "tp"), so "tỉnh Đắk Lắk" and
-/// "TP.HCM" reach "daklak" and "hcm".
-fn strip_unit_prefix(k: &str) -> &str {
-    for p in ["thanhpho", "tinh", "tp"] {
-        if let Some(rest) = k.strip_prefix(p) {
-            if rest.len() >= 2 {
-                return rest;
-            }
-        }
-    }
-    k
-}
+use crate::data::provinces::{name_syllables, rows, unit_or_feature_words, Era, ProvinceRow};
+use crate::model::facts::ArticleProvinces;
+use crate::text::normalize_text;
 
 /// Dash and spacing variants of a hyphenated name ("Bà Rịa - Vũng Tàu" → "Bà Rịa-Vũng Tàu", ...).
 fn dash_variants(s: &str) -> Vec<String> {
@@ -173,46 +38,20 @@ fn dash_variants(s: &str) -> Vec<String> {
     out
 }
 
-pub(crate) const TABLE: &str = include_str!("../../index_schema/provinces.tsv");
+/// The text matcher over every spelling of the until-2025 units (only they are named in the
+/// articles vnsearch extracts from), built once.
+struct Matcher {
+    matcher: AhoCorasick,
+    /// Pattern index → row index.
+    pattern_row: Vec<usize>,
+}
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let data: &'static str = TABLE;
-        let mut rows = Vec::new();
-        for line in data.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            let cell = |i: usize| f.get(i).copied().unwrap_or("").trim();
-            let era = match cell(2) {
-                "until-2025" => Era::Until2025,
-                "since-2025" => Era::Since2025,
-                "both" => Era::Both,
-                other => panic!("provinces.tsv: unknown era {other:?}"),
-            };
-            let opt = |s: &'static str| (!s.is_empty()).then_some(s);
-            let mut spellings: Vec<&'static str> = Vec::new();
-            if cell(7) != "no" {
-                spellings.push(cell(0));
-            }
-            spellings.extend(split_list(cell(5)));
-            spellings.extend(split_list(cell(6)));
-            rows.push(Row {
-                province: Province {
-                    name: cell(0),
-                    kind: cell(1),
-                    era,
-                    merged_into: opt(cell(3)),
-                    region: opt(cell(4)),
-                },
-                spellings,
-                not_before: split_list(cell(8)).collect(),
-                not_after: split_list(cell(9)).collect(),
-            });
-        }
-
+fn matcher() -> &'static Matcher {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_row = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
+        for (i, row) in rows().iter().enumerate() {
             if row.province.era == Era::Since2025 {
                 continue;
             }
@@ -232,31 +71,9 @@ fn tables() -> &'static Tables {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("province patterns build");
-
-        let mut by_key = HashMap::new();
-        let mut spellings = Vec::new();
-        // Until-2025/both rows first, so a name in both eras resolves to the pre-merger unit.
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by_key(|&i| rows[i].province.era == Era::Since2025);
-        for i in order {
-            let row = &rows[i];
-            let mut names = vec![row.province.name];
-            names.extend(row.spellings.iter().copied());
-            for n in names {
-                let k = key(n);
-                by_key.entry(strip_unit_prefix(&k).to_owned()).or_insert(i);
-                by_key.entry(k.clone()).or_insert(i);
-                spellings.push((k, row.province.name));
-            }
-        }
-        spellings.sort();
-        spellings.dedup();
-        Tables {
-            rows,
-            pattern_row,
+        Matcher {
             matcher,
-            by_key,
-            spellings,
+            pattern_row,
         }
     })
 }
@@ -264,8 +81,11 @@ fn tables() -> &'static Tables {
 /// A province mention found in text: byte range and canonical name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
+    /// Byte offset where the mention starts.
     pub start: usize,
+    /// Byte offset just after the mention.
     pub end: usize,
+    /// The province's canonical (until-2025) name.
     pub name: &'static str,
 }
 
@@ -299,7 +119,7 @@ fn next_word(text: &str, end: usize) -> &str {
     &trimmed[..len]
 }
 
-fn accept(text: &str, start: usize, end: usize, row: &Row) -> bool {
+fn accept(text: &str, start: usize, end: usize, row: &ProvinceRow) -> bool {
     let before_ok = text[..start]
         .chars()
         .next_back()
@@ -316,14 +136,14 @@ fn accept(text: &str, start: usize, end: usize, row: &Row) -> bool {
     if row.not_before.contains(&next) || row.not_after.contains(&prev) {
         return false;
     }
-    if NOT_A_PROVINCE_AFTER.contains(&prev) {
+    if unit_or_feature_words().contains(&prev) {
         // "thành phố Hải Phòng" is the province itself, "phố Huế" a street.
         let (before_prev, _) = prev_word(text, prev_start);
         if !(prev == "phố" || prev == "Phố") || !matches!(before_prev, "thành" | "Thành") {
             return false;
         }
     }
-    if NAME_SYLLABLES.contains(&prev) {
+    if name_syllables().contains(&prev) {
         return false;
     }
     true
@@ -331,10 +151,10 @@ fn accept(text: &str, start: usize, end: usize, row: &Row) -> bool {
 
 /// Every province mention in already-normalised text, in text order, without overlaps.
 pub fn find_mentions(text: &str) -> Vec<Mention> {
-    let t = tables();
+    let t = matcher();
     let mut found: Vec<Mention> = Vec::new();
     for m in t.matcher.find_overlapping_iter(text) {
-        let row = &t.rows[t.pattern_row[m.pattern().as_usize()]];
+        let row = &rows()[t.pattern_row[m.pattern().as_usize()]];
         if accept(text, m.start(), m.end(), row) {
             found.push(Mention {
                 start: m.start(),
@@ -402,22 +222,8 @@ fn venue_province(body: &str, mentions: &[Mention]) -> Option<&'static str> {
 /// Provinces an article mentions, and its main one. `primary` comes from, in order: the source
 /// line ("Tỉnh uỷ Hoà Bình"), the venue in the opening ("tại TP. Trà Vinh"), the title, then the
 /// province mentioned most often in the body, if it is mentioned at least twice and more often
-/// than any other.
+/// than any other. All three texts are already through `normalize_text`.
 pub fn extract_provinces(title: &str, source: Option<&str>, body: &str) -> ArticleProvinces {
-    let source = source.map(normalize_text);
-    extract_provinces_normalized(
-        &normalize_text(title),
-        source.as_deref(),
-        &normalize_text(body),
-    )
-}
-
-/// `extract_provinces` for texts already through `normalize_text`.
-pub fn extract_provinces_normalized(
-    title: &str,
-    source: Option<&str>,
-    body: &str,
-) -> ArticleProvinces {
     let title_m = find_mentions(title);
     let body_m = find_mentions(body);
     let source_m = source.map(find_mentions).unwrap_or_default();
@@ -460,146 +266,20 @@ fn most_mentioned(mentions: &[Mention]) -> Option<&'static str> {
     }
 }
 
-/// Finds a province from a user's filter text: any alias, any tone placement, with or without
-/// diacritics, case-insensitive ("dak lak", "TP.HCM", "hoa binh"). A name in both eras resolves to
-/// the until-2025 unit.
-pub fn lookup_province(name: &str) -> Option<&'static Province> {
-    let t = tables();
-    let k = key(name);
-    if k.is_empty() {
-        return None;
-    }
-    t.by_key
-        .get(&k)
-        .or_else(|| t.by_key.get(strip_unit_prefix(&k)))
-        .map(|&i| &t.rows[i].province)
-}
-
-/// Every unit of the table (both eras), in table order.
-pub fn all_provinces() -> impl Iterator<Item = &'static Province> {
-    tables().rows.iter().map(|r| &r.province)
-}
-
-/// Region from user text (with or without diacritics): the canonical region name.
-pub fn lookup_region(name: &str) -> Option<&'static str> {
-    let k = key(name);
-    if k.is_empty() {
-        return None;
-    }
-    let k = k.strip_prefix("vung").filter(|r| r.len() > 3).unwrap_or(&k);
-    REGIONS
-        .iter()
-        .find(|(canon, aliases)| key(canon) == k || aliases.iter().any(|a| key(a) == k))
-        .map(|(canon, _)| *canon)
-}
-
-/// The since-2025 unit a province (by canonical name or alias) belongs to now: "Hòa Bình" →
-/// "Phú Thọ", "Hà Nội" → "Hà Nội".
-pub fn current_unit(name: &str) -> Option<&'static str> {
-    let p = by_name(name).or_else(|| lookup_province(name))?;
-    match p.era {
-        Era::Until2025 => p.merged_into,
-        Era::Both | Era::Since2025 => Some(p.name),
-    }
-}
-
-fn by_name(name: &str) -> Option<&'static Province> {
-    let rows = &tables().rows;
-    let find = |era_ok: fn(Era) -> bool| {
-        rows.iter()
-            .map(|r| &r.province)
-            .find(|p| p.name == name && era_ok(p.era))
-    };
-    find(|e| e != Era::Since2025).or_else(|| find(|e| e == Era::Since2025))
-}
-
-/// The region of a province by canonical name: the pre-merger region for a pre-merger name (all
-/// extracted names are), so "Gia Lai" → "Tây Nguyên".
-pub fn region_of(name: &str) -> Option<&'static str> {
-    by_name(name).and_then(|p| p.region)
-}
-
-/// The region of a since-2025 unit; `None` for the since-2025 Gia Lai (sources disagree).
-pub fn region_of_unit(name: &str) -> Option<&'static str> {
-    tables()
-        .rows
-        .iter()
-        .map(|r| &r.province)
-        .find(|p| p.name == name && p.era != Era::Until2025)
-        .and_then(|p| p.region)
-}
-
-/// Edit distance over chars; inputs are short keys.
-pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-/// Up to `n` closest candidates by edit distance on folded keys, within a distance that grows with
-/// the input's length; canonical names, deduplicated.
-pub(crate) fn closest<'a>(
-    input_key: &str,
-    candidates: impl Iterator<Item = (String, &'a str)>,
-    n: usize,
-) -> Vec<&'a str> {
-    let limit = (input_key.chars().count() / 2).max(2);
-    let mut scored: Vec<(usize, &'a str)> = candidates
-        .filter_map(|(k, name)| {
-            let d = levenshtein(input_key, &k);
-            (d <= limit).then_some((d, name))
-        })
-        .collect();
-    scored.sort();
-    let mut out: Vec<&'a str> = Vec::new();
-    for (_, name) in scored {
-        if !out.contains(&name) {
-            out.push(name);
-            if out.len() == n {
-                break;
-            }
-        }
-    }
-    out
-}
-
-/// Up to 3 closest known names (provinces and aliases, compared folded) for "unknown province"
-/// messages.
-pub fn suggest_provinces(name: &str) -> Vec<&'static str> {
-    let k = key(name);
-    let k = strip_unit_prefix(&k).to_owned();
-    closest(
-        &k,
-        tables().spellings.iter().map(|(k, n)| (k.clone(), *n)),
-        3,
-    )
-}
-
-/// Up to 3 closest region names.
-pub fn suggest_regions(name: &str) -> Vec<&'static str> {
-    let k = key(name);
-    closest(
-        &k,
-        REGIONS.iter().flat_map(|(canon, aliases)| {
-            std::iter::once((key(canon), *canon)).chain(aliases.iter().map(|a| (key(a), *canon)))
-        }),
-        3,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::test_support::{raw_sample, seed, split_raw};
+    use crate::extract::test_support::{raw_sample, seed};
+
+    /// `extract_provinces` on texts as a user writes them.
+    fn provinces(title: &str, source: Option<&str>, body: &str) -> ArticleProvinces {
+        let source = source.map(normalize_text);
+        extract_provinces(
+            &normalize_text(title),
+            source.as_deref(),
+            &normalize_text(body),
+        )
+    }
 
     fn names(text: &str) -> Vec<&'static str> {
         let mut v: Vec<_> = find_mentions(&normalize_text(text))
@@ -667,34 +347,34 @@ mod tests {
 
     #[test]
     fn primary_from_source_venue_title() {
-        let a = extract_provinces(
+        let a = provinces(
             "Bí thư làm việc",
             Some("Tỉnh uỷ Hoà Bình"),
             "Tỉnh Sơn La cũng dự.",
         );
         assert_eq!(a.primary.as_deref(), Some("Hòa Bình"));
         assert_eq!(a.all, ["Hòa Bình", "Sơn La"]);
-        let b = extract_provinces(
+        let b = provinces(
             "Hội nghị",
             None,
             "Ngày 8/12, tại thành phố Buôn Ma Thuột, tỉnh Đắk Lắk, đại biểu Khánh Hòa dự.",
         );
         assert_eq!(b.primary.as_deref(), Some("Đắk Lắk"));
-        let c = extract_provinces(
+        let c = provinces(
             "Giao ban tại Hải Phòng",
             None,
             "Đại biểu Hà Nội, Hà Nội phát biểu.",
         );
         assert_eq!(c.primary.as_deref(), Some("Hải Phòng"));
-        let d = extract_provinces("Tin", None, "tư tưởng Hồ Chí Minh, hòa bình");
+        let d = provinces("Tin", None, "tư tưởng Hồ Chí Minh, hòa bình");
         assert_eq!(d, ArticleProvinces::default());
-        let e = extract_provinces(
+        let e = provinces(
             "Tin",
             None,
             "Tỉnh ủy Lạng Sơn họp. Đảng bộ tỉnh Lạng Sơn, Cao Bằng.",
         );
         assert_eq!(e.primary.as_deref(), Some("Lạng Sơn"));
-        let f = extract_provinces(
+        let f = provinces(
             "Quốc hội thảo luận",
             None,
             "Đại biểu Đồng Nai, đại biểu Cà Mau.",
@@ -702,93 +382,13 @@ mod tests {
         assert_eq!((f.primary, f.all.len()), (None, 2));
     }
 
-    #[test]
-    fn lookups() {
-        let cases = [
-            ("dak lak", "Đắk Lắk"),
-            ("Đắc Lắc", "Đắk Lắk"),
-            ("TP.HCM", "Hồ Chí Minh"),
-            ("tp hcm", "Hồ Chí Minh"),
-            ("ho chi minh", "Hồ Chí Minh"),
-            ("hoa binh", "Hòa Bình"),
-            ("Hoà Bình", "Hòa Bình"),
-            ("HÒA BÌNH", "Hòa Bình"),
-            ("thua thien hue", "Huế"),
-            ("tỉnh Khánh Hòa", "Khánh Hòa"),
-            ("ba ria vung tau", "Bà Rịa - Vũng Tàu"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(
-                lookup_province(input).map(|p| p.name),
-                Some(want),
-                "{input}"
-            );
-        }
-        assert_eq!(lookup_province("Phú Thọ").unwrap().era, Era::Until2025);
-        assert_eq!(lookup_province("Hà Nội").unwrap().era, Era::Both);
-        assert!(lookup_province("Hà Tây").is_none());
-        assert!(lookup_province("").is_none());
-        assert_eq!(current_unit("Hòa Bình"), Some("Phú Thọ"));
-        assert_eq!(current_unit("Hà Nội"), Some("Hà Nội"));
-        assert_eq!(current_unit("Trà Vinh"), Some("Vĩnh Long"));
-        assert_eq!(current_unit("Atlantis"), None);
-        assert_eq!(region_of("Quảng Ninh"), Some("Đồng bằng sông Hồng"));
-        assert_eq!(region_of("Gia Lai"), Some("Tây Nguyên"));
-        assert_eq!(region_of_unit("Gia Lai"), None);
-        assert_eq!(
-            region_of_unit("Phú Thọ"),
-            Some("Trung du và miền núi phía Bắc")
-        );
-        assert_eq!(lookup_region("tay nguyen"), Some("Tây Nguyên"));
-        assert_eq!(lookup_region("ĐBSCL"), Some("Đồng bằng sông Cửu Long"));
-        assert_eq!(
-            lookup_region("dong bang song cuu long"),
-            Some("Đồng bằng sông Cửu Long")
-        );
-        assert_eq!(lookup_region("Bắc Cực"), None);
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(suggest_provinces("Dak Lac").first(), Some(&"Đắk Lắk"));
-        assert_eq!(suggest_provinces("Ha Noii").first(), Some(&"Hà Nội"));
-        assert!(suggest_provinces("Hoa Binhh").contains(&"Hòa Bình"));
-        assert!(suggest_provinces("zzzzzzzzzzzz").is_empty());
-        assert!(suggest_provinces("Quang Nm").len() <= 3);
-        assert_eq!(suggest_regions("tay nguye").first(), Some(&"Tây Nguyên"));
-    }
-
-    #[test]
-    fn table_is_consistent() {
-        let rows: Vec<_> = all_provinces().collect();
-        assert_eq!(rows.len(), 86);
-        let before = rows.iter().filter(|p| p.era != Era::Since2025).count();
-        let after = rows.iter().filter(|p| p.era != Era::Until2025).count();
-        assert_eq!((before, after), (63, 34));
-        for p in rows.iter().filter(|p| p.era == Era::Until2025) {
-            let target = p.merged_into.expect("merged_into");
-            assert!(
-                rows.iter()
-                    .any(|q| q.name == target && q.era != Era::Until2025),
-                "{target}"
-            );
-        }
-        // No folded spelling may lead to two different provinces.
-        let t = tables();
-        for w in t.spellings.windows(2) {
-            assert!(
-                w[0].0 != w[1].0 || w[0].1 == w[1].1,
-                "{:?} / {:?}",
-                w[0],
-                w[1]
-            );
-        }
-    }
-
+    /// A seed through the page parser and the extraction pipeline.
     fn seed_provinces(prefix: &str) -> ArticleProvinces {
-        let raw = seed(prefix);
-        let a = split_raw(&raw);
-        extract_provinces(&a.title, a.source.as_deref(), &a.body)
+        let facts = crate::extract::article_facts(&seed(prefix));
+        ArticleProvinces {
+            primary: facts.primary_province,
+            all: facts.provinces,
+        }
     }
 
     #[test]
@@ -834,10 +434,13 @@ mod tests {
         };
         assert!(articles.len() >= 50, "only {} articles", articles.len());
         let mut with_province = 0;
-        for (name, text) in &articles {
+        for (name, text, article) in &articles {
             let norm = normalize_text(text);
-            let (title, body) = norm.split_once('\n').unwrap_or((&norm, ""));
-            let found = extract_provinces(title, None, body);
+            let facts = crate::extract::article_facts(article);
+            let found = ArticleProvinces {
+                primary: facts.primary_province,
+                all: facts.provinces,
+            };
             with_province += usize::from(!found.all.is_empty());
             // Each mention's name part (its last word) is capitalised in the text itself.
             for m in find_mentions(&norm) {

@@ -5,9 +5,10 @@ use tantivy::schema::Facet;
 use tantivy::{DateTime, TantivyDocument};
 
 use super::Fields;
-use crate::extract::date::Date;
-use crate::extract::{article_facts, ArticleFacts};
+use crate::data::provinces::place_path;
+use crate::extract::article_facts;
 use crate::ingest::SourceDoc;
+use crate::model::{ArticleFacts, Date};
 use xxhash_rust::xxh3::Xxh3;
 
 /// What a hit shows besides its body, stored as one JSON value. The shape is internal; the
@@ -49,19 +50,9 @@ impl StoredMeta {
     }
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub fn days_from_civil(date: Date) -> i64 {
-    let y = i64::from(date.year) - i64::from(date.month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(date.month);
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(date.day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
+/// The date as the index stores it: midnight UTC of that day.
 pub fn to_datetime(date: Date) -> DateTime {
-    DateTime::from_timestamp_secs(days_from_civil(date) * 86_400)
+    DateTime::from_timestamp_secs(date.days_since_epoch() * 86_400)
 }
 
 /// The text whose hash detects the same article under two ids.
@@ -122,13 +113,16 @@ pub fn build_with_facts(
     out.add_u64(fields.text_hash, text_hash);
     if let Some(found) = &facts.date {
         out.add_date(fields.date, to_datetime(found.date));
-        out.add_facet(fields.year, Facet::from_path([found.date.year.to_string()]));
+        out.add_facet(
+            fields.year,
+            Facet::from_path([found.date.year().to_string()]),
+        );
     }
     for province in &facts.provinces {
-        if let Some(path) = crate::search::facets::place_path(province, false) {
+        if let Some(path) = place_path(province, false) {
             out.add_facet(fields.place, Facet::from_path(path));
         }
-        if let Some(path) = crate::search::facets::place_path(province, true) {
+        if let Some(path) = place_path(province, true) {
             out.add_facet(fields.place_now, Facet::from_path(path));
         }
     }
@@ -148,7 +142,7 @@ pub fn build_with_facts(
         url: a.url.clone(),
         date: facts.date.map(|d| {
             if d.year_only {
-                d.date.year.to_string()
+                d.date.year().to_string()
             } else {
                 d.date.to_string()
             }
@@ -181,7 +175,7 @@ mod tests {
             line: None,
             content_hash: 0,
             bytes: 0,
-            article: crate::extract::article::Article {
+            article: crate::model::Article {
                 title: "Tiêu đề".into(),
                 summary: "Tóm tắt".into(),
                 body: "Thân bài.".into(),
@@ -195,10 +189,8 @@ mod tests {
     }
 
     #[test]
-    fn civil_days_match_known_dates() {
-        let d = |year, month, day| days_from_civil(Date { year, month, day });
-        assert_eq!(d(1970, 1, 1), 0);
-        assert_eq!(d(2000, 3, 1), 11_017);
-        assert_eq!(d(2019, 7, 28), 18_105);
+    fn dates_are_stored_at_midnight_utc() {
+        let d = Date::new(2019, 7, 28).unwrap();
+        assert_eq!(to_datetime(d).into_timestamp_secs(), 18_105 * 86_400);
     }
 }

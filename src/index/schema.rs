@@ -36,7 +36,7 @@ pub struct Fields {
     pub place: Field,
     /// `/region/unit` rolled up to the 34 units in force since July 2025.
     pub place_now: Field,
-    /// Party documents cited (see `extract::references`).
+    /// Party documents cited (see `extract::citations`).
     pub resolution: Field,
     pub year: Field,
     pub category: Field,

@@ -19,8 +19,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::text::fold::fold;
 
-const TABLE: &str = include_str!("../../index_schema/legacy_encodings.txt");
-
 /// Text beyond this many bytes is not needed to decide.
 const SAMPLE_BYTES: usize = 256 * 1024;
 
@@ -64,22 +62,11 @@ fn table(encoding: Encoding) -> &'static Table {
 fn parse_table(key: &str) -> Table {
     let mut to_unicode = HashMap::new();
     let mut from_unicode = HashMap::new();
-    for line in TABLE.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 3 || cols[0] != key {
-            continue;
-        }
-        let unicode = cols[1]
-            .chars()
-            .next()
-            .expect("legacy table: empty Unicode cell");
-        let bytes: Vec<u8> = cols[2]
-            .split_whitespace()
-            .map(|h| u8::from_str_radix(h, 16).expect("legacy table: bad hex byte"))
-            .collect();
+    for row in crate::data::legacy::mappings()
+        .iter()
+        .filter(|r| r.encoding == key)
+    {
+        let (unicode, bytes) = (row.letter, row.bytes.clone());
         let legacy: String = bytes.iter().map(|&b| char::from(b)).collect();
         if legacy.chars().eq(std::iter::once(unicode)) {
             // Same code point in both (VNI ì, í): nothing to convert, but still encodable.

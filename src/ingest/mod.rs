@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::extract::article::{from_record, parse_raw_text, Article, RecordFields};
+use crate::extract::article::{from_record, parse_raw_text, RecordFields};
+use crate::model::Article;
 
 /// One article read from disk, with the identity incremental indexing keys on.
 #[derive(Debug, Clone)]

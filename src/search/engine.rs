@@ -19,9 +19,9 @@ use super::build::{build, Built, Highlights, Matching};
 use super::facets::{self, Dimension, FacetCount};
 use super::query::parse;
 use super::snippet::{snippets, Snippet};
-use crate::extract::date::Date;
 use crate::index::document::{to_datetime, StoredMeta};
 use crate::index::store::{IndexError, IndexStore};
+use crate::model::Date;
 
 /// The order of hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -301,18 +301,10 @@ impl Engine {
         }
         let (mut from, mut to) = (filters.from_date, filters.to_date);
         if let Some(year) = filters.year {
-            let first = Date {
-                year,
-                month: 1,
-                day: 1,
-            };
-            let last = Date {
-                year,
-                month: 12,
-                day: 31,
-            };
-            from = Some(from.map_or(first, |f| f.max(first)));
-            to = Some(to.map_or(last, |t| t.min(last)));
+            if let (Some(first), Some(last)) = (Date::new(year, 1, 1), Date::new(year, 12, 31)) {
+                from = Some(from.map_or(first, |f| f.max(first)));
+                to = Some(to.map_or(last, |t| t.min(last)));
+            }
         }
         if from.is_some() || to.is_some() {
             let bound = |d: Option<Date>, end: bool| match d {

@@ -47,21 +47,6 @@ pub struct FacetCount {
     pub count: u64,
 }
 
-/// Region → province path of a province by canonical name; `merged` rolls it up to the unit it
-/// has belonged to since July 2025. Provinces without a known region sit under "Không rõ vùng".
-pub fn place_path(province: &str, merged: bool) -> Option<Vec<String>> {
-    use crate::extract::province::{current_unit, region_of};
-    let name = if merged {
-        current_unit(province)?
-    } else {
-        province
-    };
-    let region = region_of(name).unwrap_or(UNKNOWN_REGION);
-    Some(vec![region.to_owned(), name.to_owned()])
-}
-
-pub const UNKNOWN_REGION: &str = "Không rõ vùng";
-
 /// Counts documents matching `query` along `dimension`, most frequent first (ties by name).
 pub fn count(
     searcher: &Searcher,

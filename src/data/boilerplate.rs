@@ -1,10 +1,10 @@
-//! Page chrome recognised from the data table `index_schema/boilerplate.txt`.
+//! Page chrome and publisher lines, from the data table `index_schema/boilerplate.txt`: which
+//! lines of a scraped page are not the article. The page parser (`crate::extract::article`)
+//! asks these questions; the table answers them.
 
 use std::sync::OnceLock;
 
 use crate::text::normalize_text;
-
-pub(crate) const TABLE: &str = include_str!("../../index_schema/boilerplate.txt");
 
 /// The sections of the boilerplate table, each entry stored in comparable (`key`) form.
 #[derive(Debug, Default)]
@@ -16,7 +16,12 @@ pub struct Boilerplate {
     cut: Vec<String>,
     chrome: Vec<String>,
     source: Vec<String>,
+    publisher: Vec<String>,
 }
+
+/// How many words a newspaper, magazine, portal or broadcaster name line may have
+/// ("Đài Phát thanh và Truyền hình tỉnh Quảng Ninh" has 9).
+const PUBLISHER_MAX_WORDS: usize = 12;
 
 /// The comparable form of a line: normalised, lower-case, without decoration at the ends.
 pub fn key(line: &str) -> String {
@@ -44,6 +49,7 @@ impl Boilerplate {
                 "[cut]" => Some(&mut parsed.cut),
                 "[chrome]" => Some(&mut parsed.chrome),
                 "[source]" => Some(&mut parsed.source),
+                "[publisher]" => Some(&mut parsed.publisher),
                 _ => {
                     if let Some(list) = section.as_mut() {
                         list.push(key(line));
@@ -58,6 +64,7 @@ impl Boilerplate {
             &parsed.cut,
             &parsed.chrome,
             &parsed.source,
+            &parsed.publisher,
         ]
         .iter()
         .flat_map(|section| section.iter().map(String::len))
@@ -90,9 +97,10 @@ impl Boilerplate {
         }
     }
 
+    /// The table, parsed once.
     pub fn get() -> &'static Boilerplate {
         static TABLE_PARSED: OnceLock<Boilerplate> = OnceLock::new();
-        TABLE_PARSED.get_or_init(|| Boilerplate::parse(TABLE))
+        TABLE_PARSED.get_or_init(|| Boilerplate::parse(super::text("boilerplate.txt")))
     }
 
     /// A line to remove wherever it stands.
@@ -120,6 +128,41 @@ impl Boilerplate {
                 .iter()
                 .any(|s| line_key.starts_with(s.as_str()) && line_key[s.len()..].starts_with(' '))
     }
+
+    /// A newspaper, magazine, portal or broadcaster name ("Báo Quảng Ninh", "Tạp chí Cộng sản",
+    /// "Cổng thông tin điện tử tỉnh Quảng Ninh"): a `[publisher]` entry followed by a proper
+    /// name, i.e. a capitalised word, optionally after an administrative unit word ("tỉnh").
+    /// `line` is the line as written (capitals decide: "Báo cáo" is a report, not a paper) and
+    /// `line_key` its `key`.
+    pub fn is_publisher(&self, line: &str, line_key: &str) -> bool {
+        const UNIT_WORDS: [&str; 3] = ["tỉnh", "thành phố", "huyện"];
+        let words = line_key.split_whitespace().count();
+        if words > PUBLISHER_MAX_WORDS || line.trim_end().ends_with(['.', ':', ',', ';', '?', '!'])
+        {
+            return false;
+        }
+        let written: Vec<&str> = line.split_whitespace().collect();
+        self.publisher.iter().any(|entry| {
+            let Some(rest) = line_key.strip_prefix(entry.as_str()) else {
+                return false;
+            };
+            if !rest.starts_with(' ') {
+                return false;
+            }
+            let mut after = entry.split_whitespace().count();
+            let rest = rest.trim_start();
+            if let Some(unit) = UNIT_WORDS
+                .iter()
+                .find(|u| rest.strip_prefix(**u).is_some_and(|r| r.starts_with(' ')))
+            {
+                after += unit.split_whitespace().count();
+            }
+            written
+                .get(after)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -140,6 +183,33 @@ mod tests {
             "Tỉnh ủy làm việc với Đảng ủy Khối các cơ quan tỉnh về kết quả"
         )));
         assert!(!table.is_source(&key("Báo cáo")));
+    }
+
+    #[test]
+    fn publisher_names_need_a_proper_name() {
+        let table = Boilerplate::get();
+        let yes = |line: &str| table.is_publisher(line, &key(line));
+        for line in [
+            "Báo Quảng Ninh",
+            "Báo Nhân Dân",
+            "Tạp chí Cộng sản",
+            "Cổng thông tin điện tử tỉnh Quảng Ninh",
+            "Cổng thông tin điện tử Chính phủ",
+            "Đài Phát thanh và Truyền hình Quảng Ninh",
+            "Đài Phát thanh và Truyền hình tỉnh Hòa Bình",
+        ] {
+            assert!(yes(line), "{line}");
+        }
+        for line in [
+            "Báo cáo kết quả công tác",
+            "Báo chí cách mạng",
+            "Tạp chí in",
+            "Báo",
+            "Báo Quảng Ninh:",
+            "Báo Quảng Ninh tổ chức hội nghị tổng kết công tác năm với nhiều đổi mới quan trọng",
+        ] {
+            assert!(!yes(line), "{line}");
+        }
     }
 
     #[test]
