@@ -10,4 +10,5 @@ pub mod ingest;
 mod layers;
 pub mod model;
 pub mod search;
+pub mod serve;
 pub mod text;

@@ -339,7 +339,7 @@ fn exit_statuses_and_one_line_errors() {
         (vec!["show", "nope"], "no article with id \"nope\""),
         (
             vec!["serch", "Đảng"],
-            "a similar subcommand exists: 'search'",
+            "similar subcommands exist: 'serve', 'search'",
         ),
     ] {
         let out = f.run(&args);

@@ -67,7 +67,8 @@ impl Default for Params {
 pub struct Bounds {
     pub max_limit: usize,
     pub max_offset: usize,
-    pub max_query_bytes: usize,
+    /// Characters, not bytes: a Vietnamese letter takes up to three bytes.
+    pub max_query_chars: usize,
 }
 
 impl Bounds {
@@ -75,7 +76,7 @@ impl Bounds {
     pub const NONE: Bounds = Bounds {
         max_limit: usize::MAX,
         max_offset: usize::MAX,
-        max_query_bytes: usize::MAX,
+        max_query_chars: usize::MAX,
     };
 }
 
@@ -113,6 +114,8 @@ pub enum RequestError {
     NoCurrentUnit(String),
     #[error("unknown hit field {name:?} in fields; known fields: {}", HIT_FIELDS.join(", "))]
     UnknownHitField { name: String },
+    #[error("the query is {chars} characters; at most {limit} characters are searched")]
+    QueryTooLong { chars: usize, limit: usize },
     #[error("{what} is {size}; the limit is {limit}")]
     TooLarge {
         what: &'static str,
@@ -197,9 +200,9 @@ pub fn parse_sort(value: &str) -> Result<SortOrder, RequestError> {
         })
 }
 
-/// One facet dimension by name (province, region, year, resolution, category).
+/// One facet dimension by name (province, region, year, resolution, category, month).
 pub fn parse_dimension(value: &str) -> Result<Dimension, RequestError> {
-    Dimension::ALL
+    Dimension::NAMED
         .into_iter()
         .find(|d| d.name().eq_ignore_ascii_case(value.trim()))
         .ok_or_else(|| RequestError::BadValue {
@@ -207,7 +210,7 @@ pub fn parse_dimension(value: &str) -> Result<Dimension, RequestError> {
             value: value.to_owned(),
             expected: format!(
                 "use one of {}",
-                Dimension::ALL.map(Dimension::name).join(", ")
+                Dimension::NAMED.map(Dimension::name).join(", ")
             ),
         })
 }
@@ -356,11 +359,13 @@ impl Params {
                 Ok(())
             }
         };
-        too_large(
-            "the query's length in bytes",
-            self.query.len(),
-            bounds.max_query_bytes,
-        )?;
+        let chars = self.query.chars().count();
+        if chars > bounds.max_query_chars {
+            return Err(RequestError::QueryTooLong {
+                chars,
+                limit: bounds.max_query_chars,
+            });
+        }
         too_large("limit", self.limit, bounds.max_limit)?;
         too_large("offset", self.offset, bounds.max_offset)?;
         if self.snippets > MAX_SNIPPETS {
@@ -663,15 +668,19 @@ mod tests {
         let tight = Bounds {
             max_limit: 100,
             max_offset: 1000,
-            max_query_bytes: 10,
+            max_query_chars: 10,
         };
         let err = resolve(&[("limit", "101")], tight).unwrap_err();
         assert_eq!(err.to_string(), "limit is 101; the limit is 100");
         let err = resolve(&[("q", "Nghị quyết Trung ương")], tight).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("the query's length in bytes is 27"),
-            "{err}"
+        assert_eq!(
+            err.to_string(),
+            "the query is 21 characters; at most 10 characters are searched"
+        );
+        let err = from_pairs(&[("field", "month"), ("field", "colour")]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "bad field \"colour\": use one of region, province, year, resolution, category, month"
         );
         let request =
             resolve(&[("region", "Tây Nguyên"), ("to", "2019-02")], Bounds::NONE).unwrap();

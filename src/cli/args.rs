@@ -64,6 +64,11 @@ pub enum Command {
         after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
     )]
     Eval(EvalArgs),
+    /// Serve the page and the HTTP API on this machine (http://127.0.0.1:7373/ by default)
+    #[command(
+        after_help = "Examples:\n  vnsearch serve                        # then open http://127.0.0.1:7373/\n  vnsearch serve --index ~/news --bind 127.0.0.1:8080\n  vnsearch serve --cors https://tools.example.org\n\nAPI: /api/search, /api/facets, /api/doc/ID, /api/stats, /api/health; described at /api/openapi.json.\nStops on Ctrl-C (exit 0)."
+    )]
+    Serve(ServeArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
@@ -183,6 +188,17 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on (another address than loopback makes the index readable
+    /// from the network); port 0 picks a free one
+    #[arg(long, value_name = "ADDR:PORT", default_value = crate::serve::DEFAULT_BIND)]
+    pub bind: std::net::SocketAddr,
+    /// Let pages from this one origin call the API (https://tools.example.org); no CORS otherwise
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+}
+
 /// Filters shared by `search` and `facets`.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct FilterArgs {
@@ -256,7 +272,7 @@ impl clap::ValueEnum for SortOrder {
 
 impl clap::ValueEnum for Dimension {
     fn value_variants<'a>() -> &'a [Self] {
-        &Dimension::ALL
+        &Dimension::NAMED
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

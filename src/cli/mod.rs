@@ -10,6 +10,7 @@ pub mod facets_cmd;
 pub mod index_cmd;
 pub mod output;
 pub mod search_cmd;
+pub mod serve_cmd;
 pub mod show_cmd;
 pub mod stats_cmd;
 
@@ -40,6 +41,7 @@ pub fn run() -> i32 {
         Command::Show(args) => show_cmd::run(&cli, args, colors),
         Command::Stats(args) => stats_cmd::run(&cli, args),
         Command::Eval(args) => eval_cmd::run(&cli, args),
+        Command::Serve(args) => serve_cmd::run(&cli, args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             use std::io::Write;

@@ -1,6 +1,7 @@
-//! The index schema. Every analysed text exists twice: with diacritics (term frequencies only,
-//! for the exact-diacritic preference) and folded (with positions, for phrases and proximity).
-//! Positions are kept once, on the folded view, which keeps the index small.
+//! The index schema. Every analysed text exists in three views: with diacritics (term
+//! frequencies only, for the exact-diacritic preference), folded (with positions, for phrases
+//! and proximity) and as neighbouring-syllable pairs (for two-word queries without a phrase
+//! query's cost). Positions are kept once, on the folded view, which keeps the index small.
 
 use tantivy::schema::{
     DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
@@ -10,7 +11,8 @@ use tantivy::schema::{
 use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -60,19 +62,17 @@ pub fn build_schema() -> (Schema, Fields) {
     let freqs = IndexRecordOption::WithFreqs;
     let positions = IndexRecordOption::WithFreqsAndPositions;
     let fields = Fields {
-        key: builder.add_text_field("key", STRING | STORED | FAST),
-        id: builder.add_text_field("id", STRING | STORED),
-        title: builder.add_text_field("title", analysed(EXACT, freqs, true)),
+        // What a hit shows is read from `meta` and `body` alone: nothing else is stored.
+        key: builder.add_text_field("key", STRING | FAST),
+        id: builder.add_text_field("id", STRING),
+        title: builder.add_text_field("title", analysed(EXACT, freqs, false)),
         title_folded: builder.add_text_field("title_folded", analysed(FOLDED, positions, false)),
         body: builder.add_text_field("body", analysed(EXACT, freqs, true)),
         body_folded: builder.add_text_field("body_folded", analysed(FOLDED, positions, false)),
         source: builder.add_text_field("source", analysed(EXACT, freqs, false)),
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
         pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
-        date: builder.add_date_field(
-            "date",
-            DateOptions::default().set_indexed().set_fast().set_stored(),
-        ),
+        date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast()),
         content_hash: builder.add_u64_field("content_hash", NumericOptions::default().set_fast()),
         text_hash: builder.add_u64_field("text_hash", NumericOptions::default().set_fast()),
         meta: builder.add_text_field("meta", STORED),

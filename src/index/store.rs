@@ -186,6 +186,17 @@ impl IndexStore {
             last_indexed: self.meta.last_indexed,
         })
     }
+
+    /// A reader that moves to each new commit by itself, a moment after it lands (tantivy
+    /// watches `meta.json`): what a long-running server uses while `vnsearch index` updates
+    /// the index. It never takes the writer lock.
+    pub fn following_reader(&self) -> Result<IndexReader, IndexError> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| damaged(&self.dir, e))
+    }
 }
 
 /// Files tantivy and vnsearch keep in an index folder.

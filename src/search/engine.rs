@@ -247,6 +247,30 @@ impl Engine {
         Ok(Engine { store, reader })
     }
 
+    /// An engine that follows new commits by itself (for a server that outlives indexing runs).
+    pub fn open_following(store: IndexStore) -> Result<Engine, SearchError> {
+        let reader = store.following_reader()?;
+        Ok(Engine { store, reader })
+    }
+
+    /// Where a query's words occur in `text`, as `[start, end)` character ranges: the same
+    /// marks a snippet of that query carries, over a whole article.
+    pub fn highlight(&self, query: &str, text: &str) -> Vec<[usize; 2]> {
+        let parsed = parse(query);
+        let mut highlights = Highlights::default();
+        if let Some(expr) = &parsed.expr {
+            let accented = crate::text::has_diacritics(query);
+            build(
+                &self.store.fields,
+                expr,
+                accented,
+                Matching::All,
+                &mut highlights,
+            );
+        }
+        super::snippet::mark_all(text, &highlights.terms)
+    }
+
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
     }

@@ -1,12 +1,17 @@
 //! Facet paths (region → province, year, document references, category) and their counts.
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::Serialize;
-use tantivy::collector::FacetCollector;
+use tantivy::collector::{Collector, FacetCollector, SegmentCollector};
+use tantivy::columnar::Column;
 use tantivy::query::Query;
 use tantivy::schema::Facet;
-use tantivy::Searcher;
+use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
+use crate::extract::citations::resolution_filter_text;
 use crate::index::Fields;
+use crate::model::date::Date;
 
 /// The facet dimensions users ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,6 +22,9 @@ pub enum Dimension {
     Year,
     Resolution,
     Category,
+    /// Dated documents by month ("2023-06"), from the date field: what the page's timeline
+    /// draws inside one year. Not among `ALL`: asked for by name.
+    Month,
 }
 
 impl Dimension {
@@ -28,6 +36,16 @@ impl Dimension {
         Dimension::Category,
     ];
 
+    /// Every dimension that can be asked for by name: `ALL` and the month timeline.
+    pub const NAMED: [Dimension; 6] = [
+        Dimension::Region,
+        Dimension::Province,
+        Dimension::Year,
+        Dimension::Resolution,
+        Dimension::Category,
+        Dimension::Month,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Dimension::Province => "province",
@@ -35,6 +53,7 @@ impl Dimension {
             Dimension::Year => "year",
             Dimension::Resolution => "resolution",
             Dimension::Category => "category",
+            Dimension::Month => "month",
         }
     }
 }
@@ -45,6 +64,10 @@ pub struct FacetCount {
     pub value: String,
     pub path: Vec<String>,
     pub count: u64,
+    /// For cited documents: the `--resolution` text that selects this node (absent where no
+    /// filter names it alone, e.g. a kind).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
 }
 
 /// Counts documents matching `query` along `dimension`, most frequent first (ties by name).
@@ -55,7 +78,11 @@ pub fn count(
     dimension: Dimension,
     merged: bool,
 ) -> tantivy::Result<Vec<FacetCount>> {
+    if dimension == Dimension::Month {
+        return count_months(searcher, query);
+    }
     let field = match dimension {
+        Dimension::Month => unreachable!("months are counted from the date field"),
         Dimension::Province | Dimension::Region if merged => fields.place_now,
         Dimension::Province | Dimension::Region => fields.place,
         Dimension::Year => fields.year,
@@ -69,6 +96,7 @@ pub fn count(
         Dimension::Region | Dimension::Year | Dimension::Category => 1,
         Dimension::Province => 2,
         Dimension::Resolution => 4,
+        Dimension::Month => 0,
     };
     let mut results: Vec<FacetCount> = Vec::new();
     let mut frontier = vec![Facet::root()];
@@ -85,10 +113,16 @@ pub fn count(
         for parent in &frontier {
             for (facet, n) in counts.get(parent.clone()) {
                 let path: Vec<String> = facet.to_path().into_iter().map(str::to_owned).collect();
+                let filter = if dimension == Dimension::Resolution {
+                    cached_filter_text(&path)
+                } else {
+                    None
+                };
                 results.push(FacetCount {
                     value: path.last().cloned().unwrap_or_default(),
                     path,
                     count: n,
+                    filter,
                 });
                 next.push(facet.clone());
             }
@@ -104,6 +138,101 @@ pub fn count(
         ordered.retain(|c| c.path.len() == 2);
     }
     Ok(ordered)
+}
+
+/// `resolution_filter_text`, remembered: a page asks for the same tree on every keystroke,
+/// and each answer runs the filter parser to check itself.
+fn cached_filter_text(path: &[String]) -> Option<String> {
+    use std::sync::{Mutex, OnceLock};
+    type Memo = Mutex<HashMap<Vec<String>, Option<String>>>;
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    if let Some(known) = memo.lock().ok().and_then(|m| m.get(path).cloned()) {
+        return known;
+    }
+    let text = resolution_filter_text(path);
+    if let Ok(mut m) = memo.lock() {
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(path.to_vec(), text.clone());
+    }
+    text
+}
+
+/// Matching documents per calendar month of their date, newest month first; a document known
+/// only by its year counts in January, as a `--from YYYY-01` filter finds it.
+fn count_months(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Vec<FacetCount>> {
+    let by_day = searcher.search(query, &DayCounts)?;
+    let mut by_month: BTreeMap<(i32, u32), u64> = BTreeMap::new();
+    for (day, n) in by_day {
+        if let Some(date) = Date::from_days_since_epoch(day) {
+            *by_month.entry((date.year(), date.month())).or_default() += n;
+        }
+    }
+    Ok(by_month
+        .into_iter()
+        .rev()
+        .map(|((year, month), count)| FacetCount {
+            value: format!("{year:04}-{month:02}"),
+            path: vec![format!("{year:04}"), format!("{month:02}")],
+            count,
+            filter: None,
+        })
+        .collect())
+}
+
+/// Counts matching documents by the day of their `date` fast field (undated ones are skipped).
+struct DayCounts;
+
+struct DaySegmentCounts {
+    dates: Column<DateTime>,
+    counts: HashMap<i64, u64>,
+}
+
+impl Collector for DayCounts {
+    type Fruit = HashMap<i64, u64>;
+    type Child = DaySegmentCounts;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DaySegmentCounts> {
+        Ok(DaySegmentCounts {
+            dates: reader.fast_fields().date("date")?,
+            counts: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<i64, u64>>) -> tantivy::Result<HashMap<i64, u64>> {
+        let mut all = HashMap::new();
+        for fruit in fruits {
+            for (day, n) in fruit {
+                *all.entry(day).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for DaySegmentCounts {
+    type Fruit = HashMap<i64, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(date) = self.dates.first(doc) {
+            let day = date.into_timestamp_secs().div_euclid(86_400);
+            *self.counts.entry(day).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> HashMap<i64, u64> {
+        self.counts
+    }
 }
 
 /// Depth-first order: siblings by count (descending) then name, each followed by its children.

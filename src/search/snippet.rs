@@ -100,6 +100,34 @@ pub fn snippets(body: &str, terms: &[String], max: usize) -> Vec<Snippet> {
         .collect()
 }
 
+/// Every syllable of `text` that is one of the folded query `terms`, as `[start, end)` ranges
+/// in characters; neighbours one space apart are one range ("Nghị quyết" not "Nghị", "quyết").
+pub fn mark_all(text: &str, terms: &[String]) -> Vec<[usize; 2]> {
+    let mut ranges: Vec<[usize; 2]> = Vec::new();
+    if terms.is_empty() {
+        return ranges;
+    }
+    // Byte offsets from the syllable walk, turned into character offsets as we go.
+    let mut chars_before = 0;
+    let mut bytes_seen = 0;
+    let mut last_end_byte = 0;
+    for_each_folded(text, |start, end, folded| {
+        if !terms.iter().any(|t| t == folded) {
+            return;
+        }
+        chars_before += text[bytes_seen..start].chars().count();
+        let len = text[start..end].chars().count();
+        match ranges.last_mut() {
+            Some([_, e]) if &text[last_end_byte..start] == " " => *e = chars_before + len,
+            _ => ranges.push([chars_before, chars_before + len]),
+        }
+        chars_before += len;
+        bytes_seen = end;
+        last_end_byte = end;
+    });
+    ranges
+}
+
 /// The part of `body` to look for passages in: all of it when short, else the piece (cut at a
 /// line break where there is one) whose folded text holds the most distinct terms, the first
 /// piece when none holds any. Folding is much cheaper than analysing, so 50 MB are searched fast.
@@ -275,6 +303,23 @@ mod tests {
         let s = &snippets(&body, &terms, 3)[0];
         assert_eq!(highlighted(s), ["khinh khí cầu"]);
         assert!(s.text.ends_with("khinh khí cầu."), "{}", s.text);
+    }
+
+    #[test]
+    fn whole_text_marks_merge_neighbours() {
+        let text = "Hôm nay, Nghị quyết Trung ương 4 được học. Nghị quyết mới.";
+        let terms: Vec<String> = ["nghi", "quyet", "trung", "uong", "4"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let ranges = mark_all(text, &terms);
+        let chars: Vec<char> = text.chars().collect();
+        let marked: Vec<String> = ranges
+            .iter()
+            .map(|[a, b]| chars[*a..*b].iter().collect())
+            .collect();
+        assert_eq!(marked, ["Nghị quyết Trung ương 4", "Nghị quyết"]);
+        assert!(mark_all(text, &[]).is_empty());
     }
 
     #[test]

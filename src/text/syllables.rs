@@ -1,6 +1,10 @@
 //! Splitting text into syllables, with byte offsets into the ORIGINAL text so that highlights
 //! land on what the reader sees, whatever normalisation the token went through.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::fold::{fold, fold_char};
 use super::normalize::canonical_lower;
 use super::words::for_each_word_bound;
@@ -62,24 +66,85 @@ pub fn for_each_piece(text: &str, mut emit: impl FnMut(usize, usize)) {
 /// Analyses a text into its syllables: the one function indexing, querying and snippets share.
 pub fn analyze(text: &str) -> Vec<Syllable> {
     let mut out = Vec::new();
-    for_each_piece(text, |start, end| {
-        let piece = &text[start..end];
-        if piece.len() > MAX_SYLLABLE_BYTES {
-            return;
-        }
-        let exact = canonical_lower(piece);
-        if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
-            return;
-        }
-        let folded = fold(&exact);
-        out.push(Syllable {
-            start,
-            end,
-            exact,
-            folded,
+    PIECE_FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        for_each_piece(text, |start, end| {
+            let piece = &text[start..end];
+            if piece.len() > MAX_SYLLABLE_BYTES {
+                return;
+            }
+            if let Some((exact, folded)) = forms.get(piece) {
+                out.push(Syllable {
+                    start,
+                    end,
+                    exact,
+                    folded,
+                });
+            }
         });
     });
     out
+}
+
+/// The canonical and folded forms of a piece, or `None` for a piece that is no syllable.
+fn piece_forms(piece: &str) -> Option<(String, String)> {
+    let exact = canonical_lower(piece);
+    if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let folded = fold(&exact);
+    Some((exact, folded))
+}
+
+/// Pieces with a non-ASCII letter, remembered with their forms: a corpus repeats a few tens of
+/// thousands of spellings, and normalising, lower-casing and folding each occurrence again was
+/// a tenth of the indexing time. Pure ASCII pieces are cheaper to lower-case than to look up.
+struct PieceForms {
+    known: HashMap<Box<str>, Option<(String, String)>, BuildHasherDefault<PieceHasher>>,
+}
+
+/// Spellings remembered per thread before the memory is given back (a few MB at most).
+const MAX_REMEMBERED_PIECES: usize = 1 << 16;
+
+impl PieceForms {
+    fn get(&mut self, piece: &str) -> Option<(String, String)> {
+        if piece.is_ascii() {
+            return piece_forms(piece);
+        }
+        if let Some(forms) = self.known.get(piece) {
+            return forms.clone();
+        }
+        if self.known.len() >= MAX_REMEMBERED_PIECES {
+            self.known.clear();
+        }
+        let forms = piece_forms(piece);
+        self.known.insert(piece.into(), forms.clone());
+        forms
+    }
+}
+
+thread_local! {
+    static PIECE_FORMS: RefCell<PieceForms> = RefCell::new(PieceForms {
+        known: HashMap::default(),
+    });
+}
+
+/// xxh3 of a piece's bytes: short keys, hashed once per syllable of every indexed text.
+#[derive(Default)]
+struct PieceHasher(u64);
+
+impl Hasher for PieceHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = self.0.rotate_left(5) ^ u64::from(byte);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The byte range and folded form of each syllable `analyze` would give, without building the

@@ -21,9 +21,9 @@ pub struct VietnameseTokenizer {
     folded: bool,
 }
 
-/// The last text analysed on this thread and its syllables. Every text is indexed twice (exact
-/// and folded fields, one after the other in the same indexing thread), so the second field
-/// reuses the first one's analysis instead of running it again.
+/// The last text analysed on this thread and its syllables. Every text is indexed in several
+/// views (exact, folded, pairs), one after the other in the same indexing thread, so the later
+/// views reuse the first one's analysis instead of running it again.
 struct LastAnalysis {
     text: String,
     syllables: Rc<Vec<Syllable>>,
@@ -175,52 +175,58 @@ impl TokenStream for SyllableStream<'_> {
 #[derive(Clone)]
 pub struct PairTokenizer;
 
-/// The pair tokens of a text, made a piece at a time (the whole text when it is short).
+/// The pair tokens of a text, made a piece at a time (the whole text when it is short). Each
+/// token's text is written into one buffer as the stream advances: a pair is no allocation.
 pub struct PairStream<'a> {
     pieces: Pieces<'a>,
-    tokens: Vec<Token>,
+    /// (index of the first syllable, name token) of each pair of the current piece.
+    pairs: Vec<(usize, bool)>,
     index: usize,
     position: usize,
+    token: Token,
 }
 
 impl TokenStream for PairStream<'_> {
     fn advance(&mut self) -> bool {
-        while self.index >= self.tokens.len() {
+        while self.index >= self.pairs.len() {
             if !self.pieces.load_next() {
                 return false;
             }
             self.fill();
         }
+        let (first, name) = self.pairs[self.index];
+        let (a, b) = (
+            &self.pieces.syllables[first],
+            &self.pieces.syllables[first + 1],
+        );
+        let offset = self.pieces.offset;
+        self.token.offset_from = offset + a.start;
+        self.token.offset_to = offset + b.end;
+        self.token.text.clear();
+        push_pair_token(&mut self.token.text, &a.folded, &b.folded, name);
+        self.token.position = self.position;
+        self.position += 1;
         self.index += 1;
         true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.index - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.index - 1]
+        &mut self.token
     }
 }
 
 impl PairStream<'_> {
-    /// The tokens of the current piece.
+    /// The pairs of the current piece.
     fn fill(&mut self) {
-        let offset = self.pieces.offset;
-        let piece = &self.pieces.text[offset..];
-        let pairs = pairs_of(piece, &self.pieces.syllables);
-        self.tokens.clear();
-        for (start, end, text) in pairs {
-            self.tokens.push(Token {
-                offset_from: offset + start,
-                offset_to: offset + end,
-                position: self.position,
-                text,
-                position_length: 1,
-            });
-            self.position += 1;
-        }
+        let piece = &self.pieces.text[self.pieces.offset..];
+        self.pairs.clear();
+        for_each_pair(piece, &self.pieces.syllables, |first, name| {
+            self.pairs.push((first, name))
+        });
         self.index = 0;
     }
 }
@@ -232,9 +238,10 @@ impl Tokenizer for PairTokenizer {
         // A short text was just analysed for its other views: `Pieces` reuses that analysis.
         let mut stream = PairStream {
             pieces: Pieces::new(text),
-            tokens: Vec::new(),
+            pairs: Vec::new(),
             index: 0,
             position: 0,
+            token: Token::default(),
         };
         stream.fill();
         stream
@@ -247,11 +254,18 @@ pub const NAME_MARK: char = '^';
 
 /// The pair token for two folded syllables, marked as a name when both were capitalised.
 pub fn pair_token(first: &str, second: &str, name: bool) -> String {
+    let mut token = String::with_capacity(first.len() + second.len() + 2);
+    push_pair_token(&mut token, first, second, name);
+    token
+}
+
+fn push_pair_token(out: &mut String, first: &str, second: &str, name: bool) {
     if name {
-        format!("{NAME_MARK}{first} {second}")
-    } else {
-        format!("{first} {second}")
+        out.push(NAME_MARK);
     }
+    out.push_str(first);
+    out.push(' ');
+    out.push_str(second);
 }
 
 /// Whether the original text of a syllable starts with a capital letter.
@@ -267,7 +281,17 @@ pub fn syllable_pairs(text: &str) -> Vec<(usize, usize, String)> {
 
 fn pairs_of(text: &str, syllables: &[Syllable]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    for pair in syllables.windows(2) {
+    for_each_pair(text, syllables, |first, name| {
+        let (a, b) = (&syllables[first], &syllables[first + 1]);
+        out.push((a.start, b.end, pair_token(&a.folded, &b.folded, name)));
+    });
+    out
+}
+
+/// Calls `emit(first, name)` for each pair of neighbouring syllables `first` and `first + 1`
+/// not split by punctuation, once as a pair and once more as a name when both are capitalised.
+fn for_each_pair(text: &str, syllables: &[Syllable], mut emit: impl FnMut(usize, bool)) {
+    for (first, pair) in syllables.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
         let gap = &text[a.end..b.start];
         if gap
@@ -276,12 +300,11 @@ fn pairs_of(text: &str, syllables: &[Syllable]) -> Vec<(usize, usize, String)> {
         {
             continue;
         }
-        out.push((a.start, b.end, pair_token(&a.folded, &b.folded, false)));
+        emit(first, false);
         if is_capitalised(&text[a.start..a.end]) && is_capitalised(&text[b.start..b.end]) {
-            out.push((a.start, b.end, pair_token(&a.folded, &b.folded, true)));
+            emit(first, true);
         }
     }
-    out
 }
 
 /// Registers the Vietnamese analyzers on an index (new or freshly opened).

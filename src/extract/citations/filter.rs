@@ -152,3 +152,65 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
         .map(str::to_owned)
         .collect())
 }
+
+/// The `--resolution` text that selects exactly the documents under this facet path (what a
+/// page sends when a person clicks a node of the cited-documents tree): `Nghị quyết / TW4 /
+/// khóa XII` → "Nghị quyết TW4 khóa XII". `None` for a node no filter names on its own (a kind
+/// alone). Only offered when `resolution_filter` gives the path back.
+pub fn resolution_filter_text(path: &[String]) -> Option<String> {
+    let (kind, rest) = path.split_first()?;
+    let text = match rest {
+        [congress] if congress == "Đại hội" => format!("{kind} Đại hội"),
+        [congress, t] if congress == "Đại hội" => {
+            format!("{kind} Đại hội {}", t.strip_prefix("khóa ")?)
+        }
+        [plenum] if plenum.starts_with("TW") => format!("{kind} {plenum}"),
+        [plenum, t] if plenum.starts_with("TW") => format!("{kind} {plenum} {t}"),
+        [plenum, t, symbol] if plenum.starts_with("TW") => format!("{symbol} {t}"),
+        [symbol] if symbol.contains('/') => symbol.clone(),
+        [symbol, t] if symbol.contains('/') => format!("{symbol} {t}"),
+        _ => return None,
+    };
+    let paths = resolution_filter(&text).ok()?;
+    paths.iter().any(|p| p == path).then_some(text)
+}
+
+#[cfg(test)]
+mod filter_text_tests {
+    use super::*;
+
+    #[test]
+    fn facet_paths_give_filters_that_select_them() {
+        let path = |parts: &[&str]| parts.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let cases: &[(&[&str], Option<&str>)] = &[
+            (&["Nghị quyết"], None),
+            (&["Nghị quyết", "Đại hội"], None),
+            (
+                &["Nghị quyết", "Đại hội", "khóa XIII"],
+                Some("Nghị quyết Đại hội XIII"),
+            ),
+            (&["Nghị quyết", "TW4"], Some("Nghị quyết TW4")),
+            (
+                &["Kết luận", "TW6", "khóa XIII"],
+                Some("Kết luận TW6 khóa XIII"),
+            ),
+            (&["Kết luận", "05-KL/BTCTW"], Some("05-KL/BTCTW")),
+            (
+                &["Quy định", "96-QĐ/TW", "khóa XIII"],
+                Some("96-QĐ/TW khóa XIII"),
+            ),
+        ];
+        for (parts, want) in cases {
+            assert_eq!(
+                resolution_filter_text(&path(parts)).as_deref(),
+                *want,
+                "{parts:?}"
+            );
+        }
+        // Every document of the table, by its facet path, round-trips.
+        for row in documents() {
+            let facet = facet_of(row);
+            assert!(resolution_filter_text(&facet).is_some(), "{facet:?}");
+        }
+    }
+}

@@ -59,7 +59,7 @@ pub mod resolve;
 pub mod scan;
 
 /// The `--resolution` filter parser.
-pub use filter::resolution_filter;
+pub use filter::{resolution_filter, resolution_filter_text};
 /// A National Assembly khóa's election year, for the date step.
 pub use khoa::assembly_term_year;
 /// Pipeline step: mentions + article date → citations (and the date's lower bound).
