@@ -605,7 +605,8 @@ mod tests {
             rebuild: true,
             ..IndexOptions::default()
         };
-        let report = index_paths(&mut store, std::slice::from_ref(&corpus), &options, |_| {}).unwrap();
+        let report =
+            index_paths(&mut store, std::slice::from_ref(&corpus), &options, |_| {}).unwrap();
         assert_eq!(counts(&report), [2, 0, 0, 0, 0]);
         assert_eq!(report.documents, 2);
     }
