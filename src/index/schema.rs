@@ -57,6 +57,8 @@ fn analysed(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOpt
     }
 }
 
+/// The schema of a new index, and its fields; an existing index's fields come from its own
+/// schema ([`fields_of`]), which the version check has already matched to this one.
 pub fn build_schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let freqs = IndexRecordOption::WithFreqs;

@@ -10,6 +10,7 @@ use super::meta::IndexMeta;
 use super::schema::{build_schema, fields_of, Fields, SCHEMA_VERSION};
 use crate::text::tantivy_analyzer;
 
+/// Why an index cannot be used; each message names the remedy, as the user has to act on it.
 #[derive(Debug, Error)]
 pub enum IndexError {
     #[error("no index at {0}: run `vnsearch index PATH` to build one")]
@@ -73,6 +74,8 @@ impl IndexStore {
         IndexMeta::path(dir).exists()
     }
 
+    /// Opens an existing index, checking its schema version and that its segment files are all
+    /// there, so a damaged index fails here with the remedy rather than in a search.
     pub fn open(dir: &Path) -> Result<IndexStore, IndexError> {
         let meta = match IndexMeta::load(dir) {
             Ok(Some(meta)) => meta,

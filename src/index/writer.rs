@@ -55,6 +55,7 @@ pub struct IndexReport {
 }
 
 impl IndexReport {
+    /// Items left out (as opposed to indexed after a repair).
     pub fn skipped(&self) -> usize {
         self.problems.iter().filter(|p| p.skipped).count()
     }

@@ -38,6 +38,7 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
+    /// Every order, for front ends that list or parse them by name.
     pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Date, SortOrder::DateAsc];
 
     /// The name users type (`--sort -date`, `sort=-date`).
@@ -76,6 +77,7 @@ pub struct Filters {
     pub to_date: Option<Date>,
 }
 
+/// One search, resolved and checked: what `api::Params::resolve` produces for every front end.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
     pub query: String,
@@ -104,6 +106,7 @@ impl Default for SearchRequest {
     }
 }
 
+/// One ranked article of a page of results, as JSON prints it (its metadata flattened in).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub rank: usize,
@@ -115,6 +118,7 @@ pub struct Hit {
     pub explanation: Option<serde_json::Value>,
 }
 
+/// A page of hits with the total, how the query was matched, and the facet counts asked for.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
     pub total: usize,
@@ -128,6 +132,7 @@ pub struct SearchResponse {
     pub facets: Vec<(Dimension, Vec<FacetCount>)>,
 }
 
+/// A search that could not run: the index, not the query (a query never fails to parse).
 #[derive(Debug, Error)]
 pub enum SearchError {
     #[error(transparent)]
@@ -242,6 +247,7 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 }
 
 impl Engine {
+    /// An engine over the index's last commit; commands that run once need no more.
     pub fn open(store: IndexStore) -> Result<Engine, SearchError> {
         let reader = store.reader()?;
         Ok(Engine { store, reader })
@@ -271,6 +277,8 @@ impl Engine {
         super::snippet::mark_all(text, &highlights.terms)
     }
 
+    /// A searcher of the current commit: one per request, so a request sees one commit
+    /// throughout even while a server's reader moves on.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
     }

@@ -28,6 +28,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// The dimensions counted when none is named (`--facets`, `facets` without `--field`).
     pub const ALL: [Dimension; 5] = [
         Dimension::Region,
         Dimension::Province,
@@ -46,6 +47,7 @@ impl Dimension {
         Dimension::Month,
     ];
 
+    /// The name users type and JSON prints (`--field province`, `"facets": {"province": …}`).
     pub fn name(self) -> &'static str {
         match self {
             Dimension::Province => "province",
