@@ -170,7 +170,7 @@ fn plain_output_marks_highlights_and_respects_no_color() {
     let coloured = f.run(&["--color", "always", "search", "Búa liềm vàng"]);
     assert!(String::from_utf8(coloured.stdout)
         .unwrap()
-        .contains("\x1b[1;33mBúa liềm vàng\x1b[0m"));
+        .contains("\x1b[1m\x1b[33mBúa liềm vàng\x1b[0m"));
 }
 
 #[test]

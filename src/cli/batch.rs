@@ -9,180 +9,40 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use rayon::prelude::*;
-use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::filters::resolve;
-use super::output::{response_json, trim_hits, JSON_VERSION};
-use super::search_cmd::SearchArgs;
-use super::{FilterArgs, EXIT_ERROR, EXIT_FOUND};
-use crate::search::facets::Dimension;
-use crate::search::{Engine, SearchRequest, SortOrder};
+use super::exit::{EXIT_ERROR, EXIT_FOUND};
+use crate::api::json::{search_json, JSON_VERSION};
+use crate::api::{Bounds, Params};
+use crate::search::Engine;
 
 /// Lines longer than this are rejected as errors rather than searched.
 const MAX_LINE_BYTES: usize = 64 * 1024;
 
-/// One or several values: `"province": "Huế"` or `"province": ["Huế", "Đà Nẵng"]`.
-#[derive(Deserialize, Debug)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    fn into_vec(self) -> Vec<String> {
-        match self {
-            OneOrMany::One(value) => vec![value],
-            OneOrMany::Many(values) => values,
-        }
+/// The request a line asks for, with the command line's flags as defaults, and its `tag`
+/// (anything the caller wants echoed back, an id of its own).
+fn parse_line(line: &str, defaults: &Params) -> Result<(Params, Option<Value>)> {
+    let mut params = defaults.clone();
+    if !line.starts_with('{') {
+        params.query = line.to_owned();
+        return Ok((params, None));
     }
-}
-
-/// A JSON batch line; unknown keys are errors, so a misspelt filter is never silently ignored.
-#[derive(Deserialize, Debug, Default)]
-#[serde(deny_unknown_fields)]
-struct LineRequest {
-    query: Option<String>,
-    /// Anything the caller wants echoed back (an id of its own).
-    tag: Option<Value>,
-    limit: Option<usize>,
-    offset: Option<usize>,
-    sort: Option<String>,
-    facets: Option<bool>,
-    snippets: Option<usize>,
-    province: Option<OneOrMany>,
-    region: Option<OneOrMany>,
-    merged: Option<bool>,
-    resolution: Option<OneOrMany>,
-    year: Option<i32>,
-    from: Option<String>,
-    to: Option<String>,
-    category: Option<String>,
-    guessed_dates: Option<bool>,
-}
-
-/// The request a line asks for, with the command line's flags as defaults.
-struct LineSearch {
-    query: String,
-    tag: Option<Value>,
-    limit: usize,
-    offset: usize,
-    sort: SortOrder,
-    facets: bool,
-    snippets: usize,
-    filters: FilterArgs,
-}
-
-impl LineSearch {
-    fn defaults(args: &SearchArgs) -> LineSearch {
-        LineSearch {
-            query: String::new(),
-            tag: None,
-            limit: args.limit,
-            offset: args.offset,
-            sort: args.sort,
-            facets: args.facets,
-            snippets: usize::from(args.snippets),
-            filters: args.filters.clone(),
-        }
-    }
-
-    fn parse(line: &str, args: &SearchArgs) -> Result<LineSearch> {
-        let mut search = LineSearch::defaults(args);
-        if !line.starts_with('{') {
-            search.query = line.to_owned();
-            return Ok(search);
-        }
-        let request: LineRequest =
-            serde_json::from_str(line).context("not a valid JSON request")?;
-        if let Some(query) = request.query {
-            search.query = query;
-        }
-        search.tag = request.tag;
-        if let Some(limit) = request.limit {
-            search.limit = limit;
-        }
-        if let Some(offset) = request.offset {
-            search.offset = offset;
-        }
-        if let Some(sort) = request.sort {
-            search.sort = <SortOrder as clap::ValueEnum>::from_str(&sort, true)
-                .map_err(|_| anyhow::anyhow!("bad sort {sort:?}: use relevance, date or -date"))?;
-        }
-        if let Some(facets) = request.facets {
-            search.facets = facets;
-        }
-        if let Some(snippets) = request.snippets {
-            if snippets > 3 {
-                bail!("bad snippets {snippets}: use 0 to 3");
-            }
-            search.snippets = snippets;
-        }
-        let filters = &mut search.filters;
-        if let Some(province) = request.province {
-            filters.province = province.into_vec();
-        }
-        if let Some(region) = request.region {
-            filters.region = region.into_vec();
-        }
-        if let Some(merged) = request.merged {
-            filters.merged = merged;
-        }
-        if let Some(resolution) = request.resolution {
-            filters.resolution = resolution.into_vec();
-        }
-        if request.year.is_some() {
-            filters.year = request.year;
-        }
-        if request.from.is_some() {
-            filters.from = request.from;
-        }
-        if request.to.is_some() {
-            filters.to = request.to;
-        }
-        if request.category.is_some() {
-            filters.category = request.category;
-        }
-        if let Some(guessed) = request.guessed_dates {
-            filters.guessed_dates = guessed;
-        }
-        Ok(search)
-    }
+    let mut object: serde_json::Map<String, Value> =
+        serde_json::from_str(line).context("not a valid JSON request")?;
+    let tag = object.remove("tag");
+    params.apply_json(&object)?;
+    Ok((params, tag))
 }
 
 /// Answers one line: the `--json` object of that search plus `line` (and `tag`).
-fn answer(engine: &Engine, line: &str, args: &SearchArgs) -> Result<Value> {
-    let search = LineSearch::parse(line, args)?;
-    let filters = resolve(&search.filters)?;
-    let request = SearchRequest {
-        query: search.query.clone(),
-        limit: search.limit,
-        offset: search.offset,
-        sort: search.sort,
-        filters: filters.clone(),
-        facets: if search.facets {
-            Dimension::ALL.to_vec()
-        } else {
-            Vec::new()
-        },
-        snippets: search.snippets,
-        explain: false,
-    };
+fn answer(engine: &Engine, line: &str, defaults: &Params) -> Result<Value> {
+    let (params, tag) = parse_line(line, defaults)?;
+    let request = params.resolve(Bounds::NONE)?;
     let response = engine.search(&request)?;
-    let mut value = response_json(
-        &search.query,
-        &serde_json::to_value(&filters)?,
-        search.limit,
-        search.offset,
-        &response,
-    );
-    if let Some(fields) = &args.fields {
-        trim_hits(&mut value["hits"], fields);
-    }
-    if let Some(tag) = search.tag {
+    let mut value = search_json(&request, &response, params.fields.as_deref());
+    if let Some(tag) = tag {
         value["tag"] = tag;
     }
     Ok(value)
@@ -206,7 +66,7 @@ fn error_record(line_no: usize, input: &str, err: &anyhow::Error) -> Value {
         "version": JSON_VERSION,
         "line": line_no,
         "input": input,
-        "error": super::one_line(err),
+        "error": super::exit::one_line(err),
     })
 }
 
@@ -220,11 +80,11 @@ enum Outcome {
     Failed(Value, String),
 }
 
-fn outcome(engine: &Engine, line_no: usize, bytes: &[u8], args: &SearchArgs) -> Outcome {
+fn outcome(engine: &Engine, line_no: usize, bytes: &[u8], defaults: &Params) -> Outcome {
     let failed = |input: &str, err: anyhow::Error| {
         Outcome::Failed(
             error_record(line_no, input, &err),
-            format!("line {line_no}: {}", super::one_line(&err)),
+            format!("line {line_no}: {}", super::exit::one_line(&err)),
         )
     };
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -242,7 +102,7 @@ fn outcome(engine: &Engine, line_no: usize, bytes: &[u8], args: &SearchArgs) -> 
         );
         return failed(text, err);
     }
-    match answer(engine, text, args) {
+    match answer(engine, text, defaults) {
         Ok(value) => Outcome::Answered(with_line_first(line_no, value)),
         Err(err) => failed(text, err),
     }
@@ -274,7 +134,7 @@ fn read_chunk(input: &mut BufReader<Box<dyn Read>>) -> Result<Vec<Vec<u8>>> {
 }
 
 /// Runs a batch from a file or stdin (`-`); exit 0 when every line ran, 2 when any failed.
-pub fn run(engine: &Engine, source: &Path, args: &SearchArgs) -> Result<i32> {
+pub fn run(engine: &Engine, source: &Path, defaults: &Params) -> Result<i32> {
     let reader: Box<dyn Read> = if source == Path::new("-") {
         Box::new(std::io::stdin())
     } else {
@@ -300,7 +160,7 @@ pub fn run(engine: &Engine, source: &Path, args: &SearchArgs) -> Result<i32> {
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
             .enumerate()
-            .map(|(i, bytes)| outcome(engine, first_line_no + i, bytes, args))
+            .map(|(i, bytes)| outcome(engine, first_line_no + i, bytes, defaults))
             .collect();
         for outcome in outcomes {
             let record = match outcome {
@@ -334,38 +194,36 @@ pub fn run(engine: &Engine, source: &Path, args: &SearchArgs) -> Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
-
-    fn args(flags: &[&str]) -> SearchArgs {
-        #[derive(Parser)]
-        struct Wrapper {
-            #[command(flatten)]
-            search: SearchArgs,
-        }
-        let mut argv = vec!["vnsearch"];
-        argv.extend_from_slice(flags);
-        Wrapper::parse_from(argv).search
-    }
+    use crate::search::SortOrder;
 
     #[test]
     fn a_bare_line_is_a_query_with_the_flag_defaults() {
-        let search =
-            LineSearch::parse("Hòa Bình", &args(&["--limit", "3", "--year", "2019"])).unwrap();
-        assert_eq!(search.query, "Hòa Bình");
-        assert_eq!(search.limit, 3);
-        assert_eq!(search.filters.year, Some(2019));
+        let defaults = Params {
+            limit: 3,
+            year: Some(2019),
+            ..Params::default()
+        };
+        let (params, tag) = parse_line("Hòa Bình", &defaults).unwrap();
+        assert_eq!(params.query, "Hòa Bình");
+        assert_eq!(params.limit, 3);
+        assert_eq!(params.year, Some(2019));
+        assert_eq!(tag, None);
     }
 
     #[test]
     fn a_json_line_overrides_the_flags() {
         let line = r#"{"query": "Đảng", "province": "Huế", "resolution": ["35-CT/TW"], "limit": 2, "sort": "-date", "tag": 7}"#;
-        let search = LineSearch::parse(line, &args(&["--limit", "5"])).unwrap();
-        assert_eq!(search.query, "Đảng");
-        assert_eq!(search.limit, 2);
-        assert_eq!(search.sort, SortOrder::DateAsc);
-        assert_eq!(search.filters.province, vec!["Huế"]);
-        assert_eq!(search.filters.resolution, vec!["35-CT/TW"]);
-        assert_eq!(search.tag, Some(json!(7)));
+        let defaults = Params {
+            limit: 5,
+            ..Params::default()
+        };
+        let (params, tag) = parse_line(line, &defaults).unwrap();
+        assert_eq!(params.query, "Đảng");
+        assert_eq!(params.limit, 2);
+        assert_eq!(params.sort, SortOrder::DateAsc);
+        assert_eq!(params.province, vec!["Huế"]);
+        assert_eq!(params.resolution, vec!["35-CT/TW"]);
+        assert_eq!(tag, Some(json!(7)));
     }
 
     #[test]
@@ -377,11 +235,10 @@ mod tests {
             ),
             (r#"{"query": "x""#, "not a valid JSON request"),
             (r#"{"query": "x", "sort": "newest"}"#, "bad sort"),
-            (r#"{"query": "x", "snippets": 9}"#, "bad snippets"),
             (r#"{"query": 5}"#, "invalid type"),
         ] {
-            let err = LineSearch::parse(line, &args(&[])).err().expect(line);
-            let message = super::super::one_line(&err);
+            let err = parse_line(line, &Params::default()).expect_err(line);
+            let message = super::super::exit::one_line(&err);
             assert!(message.contains(expected), "{line}: {message}");
         }
     }

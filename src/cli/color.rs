@@ -1,6 +1,7 @@
-//! Colour on a terminal, plain markers elsewhere; `NO_COLOR` and `--color` decide.
+//! Colour on a terminal, plain markers elsewhere. `--color` decides, and for `auto` anstream
+//! does (a terminal, `NO_COLOR` unset, `CLICOLOR_FORCE` honoured), as clap itself does.
 
-use std::io::IsTerminal;
+use anstyle::{AnsiColor, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -15,23 +16,32 @@ pub struct Colors {
     pub enabled: bool,
 }
 
+const HIGHLIGHT: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
 impl Colors {
     pub fn choose(choice: ColorChoice) -> Colors {
         let enabled = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
             }
         };
         Colors { enabled }
     }
 
+    fn paint(&self, style: Style, text: &str) -> String {
+        format!("{style}{text}{style:#}")
+    }
+
     /// A matched passage: bold yellow on a terminal, `**…**` in plain text.
     pub fn highlight(&self, text: &str) -> String {
         if self.enabled {
-            format!("\x1b[1;33m{text}\x1b[0m")
+            self.paint(HIGHLIGHT, text)
         } else {
             format!("**{text}**")
         }
@@ -39,7 +49,7 @@ impl Colors {
 
     pub fn bold(&self, text: &str) -> String {
         if self.enabled {
-            format!("\x1b[1m{text}\x1b[0m")
+            self.paint(BOLD, text)
         } else {
             text.to_owned()
         }
@@ -47,9 +57,24 @@ impl Colors {
 
     pub fn dim(&self, text: &str) -> String {
         if self.enabled {
-            format!("\x1b[2m{text}\x1b[0m")
+            self.paint(DIM, text)
         } else {
             text.to_owned()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_ansi_sequences_and_plain_text_keeps_markers() {
+        let on = Colors { enabled: true };
+        assert_eq!(on.highlight("Đảng"), "\x1b[1m\x1b[33mĐảng\x1b[0m");
+        assert_eq!(on.bold("x"), "\x1b[1mx\x1b[0m");
+        let off = Colors { enabled: false };
+        assert_eq!(off.highlight("Đảng"), "**Đảng**");
+        assert_eq!(off.dim("x"), "x");
     }
 }

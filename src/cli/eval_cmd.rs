@@ -2,34 +2,18 @@
 //! recall@100 per query kind and overall, beside any peer system's run scored the same way.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 use serde_json::json;
 
-use super::location::open_for_search;
-use super::{Cli, EXIT_FOUND};
+use super::args::{Cli, EvalArgs};
+use super::exit::EXIT_FOUND;
 use crate::search::eval::{
     evaluate, format_run, load_queries, load_run, JudgedQuery, Run, Summary, SystemReport,
     NDCG_DEPTH, OVERLAP_DEPTH, RECALL_DEPTH,
 };
 use crate::search::{Engine, SearchRequest};
-
-#[derive(clap::Args, Debug)]
-pub struct EvalArgs {
-    /// Judged query set (JSON Lines; see tests/relevance/README.md)
-    #[arg(value_name = "QUERIES")]
-    pub queries: PathBuf,
-    /// Another system's ranked answers, TREC run format (qid Q0 docid rank score tag); named after the file stem; repeatable
-    #[arg(long, value_name = "FILE")]
-    pub peer_run: Vec<PathBuf>,
-    /// Also write vnsearch's answers to this file, TREC run format
-    #[arg(long, value_name = "FILE")]
-    pub write_run: Option<PathBuf>,
-    /// One JSON object: per system, overall, per kind and per query
-    #[arg(long)]
-    pub json: bool,
-}
 
 fn vnsearch_run(engine: &Engine, queries: &[JudgedQuery]) -> Result<Run> {
     let mut run = Run::new();
@@ -56,7 +40,7 @@ fn peer_name(path: &Path) -> String {
 
 pub fn run(cli: &Cli, args: &EvalArgs) -> Result<i32> {
     let queries = load_queries(&args.queries)?;
-    let engine = Engine::open(open_for_search(cli)?)?;
+    let engine = cli.engine()?;
     let ours = vnsearch_run(&engine, &queries)?;
     if let Some(path) = &args.write_run {
         std::fs::write(path, format_run(&queries, &ours, "vnsearch"))?;

@@ -3,56 +3,34 @@
 use std::io::{BufWriter, Write};
 
 use anyhow::Result;
-use serde_json::json;
 
+use super::args::{Cli, FacetsArgs};
 use super::color::Colors;
-use super::filters::prepare;
-use super::output::{facets_json, write_facets, JSON_VERSION};
-use super::{Cli, FilterArgs};
+use super::output::write_facets;
+use crate::api::json::facets_response_json;
+use crate::api::{Bounds, Params};
 use crate::search::facets::Dimension;
-use crate::search::SearchRequest;
-
-#[derive(clap::Args, Debug)]
-pub struct FacetsArgs {
-    /// Count only documents matching this query [default: all documents]
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// Which counts: province, region, year, resolution, category; repeatable [default: all]
-    #[arg(long, value_enum)]
-    pub field: Vec<Dimension>,
-    /// One JSON object
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-}
 
 pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
-    let (filters, query, engine) = prepare(cli, &args.filters, &args.query)?;
-    let dimensions = if args.field.is_empty() {
-        Dimension::ALL.to_vec()
-    } else {
-        args.field.clone()
-    };
-    let request = SearchRequest {
-        query: query.clone(),
+    let mut params = Params {
+        query: args.query.join(" "),
         limit: 0,
-        facets: dimensions,
-        filters: filters.clone(),
         snippets: 0,
-        ..SearchRequest::default()
+        facets: if args.field.is_empty() {
+            Dimension::ALL.to_vec()
+        } else {
+            args.field.clone()
+        },
+        ..Params::default()
     };
+    args.filters.apply(&mut params);
+    let request = params.resolve(Bounds::NONE)?;
+    let engine = cli.engine()?;
     let response = engine.search(&request)?;
+    let query = &request.query;
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.json {
-        let value = json!({
-            "version": JSON_VERSION,
-            "query": query,
-            "filters": filters,
-            "total": response.total,
-            "facets": facets_json(&response.facets),
-        });
-        serde_json::to_writer(&mut out, &value)?;
+        serde_json::to_writer(&mut out, &facets_response_json(&request, &response))?;
         writeln!(out)?;
     } else {
         let scope = if query.is_empty() {
@@ -68,5 +46,5 @@ pub fn run(cli: &Cli, args: &FacetsArgs, colors: Colors) -> Result<i32> {
         write_facets(&mut out, &response.facets, colors)?;
     }
     out.flush()?;
-    Ok(super::exit_for_matches(response.total))
+    Ok(super::exit::exit_for_matches(response.total))
 }

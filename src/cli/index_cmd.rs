@@ -1,31 +1,15 @@
 //! `vnsearch index`.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::location::{default_corpus, index_dir};
-use super::{Cli, EXIT_ERROR, EXIT_FOUND};
+use super::args::{Cli, IndexArgs};
+use super::exit::{EXIT_ERROR, EXIT_FOUND};
+use crate::api::location::{default_corpus, index_dir};
 use crate::index::store::{IndexError, IndexStore};
 use crate::index::writer::{index_paths, IndexOptions, Progress};
-
-#[derive(clap::Args, Debug)]
-pub struct IndexArgs {
-    /// Folders and files to index (.txt pages, .jsonl records) [default: corpus/]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Start from an empty index (the old one stays usable until the new one is committed)
-    #[arg(long)]
-    pub rebuild: bool,
-    /// Memory budget of the index writer, in MB
-    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(32..=8192))]
-    pub memory_mb: u64,
-    /// Do not list skipped and repaired files
-    #[arg(short, long)]
-    pub quiet: bool,
-}
 
 pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     let paths = if args.paths.is_empty() {
@@ -36,7 +20,7 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     } else {
         args.paths.clone()
     };
-    let (dir, _) = index_dir(cli);
+    let (dir, _) = index_dir(cli.index.as_deref());
     let mut store = if IndexStore::exists(&dir) {
         match IndexStore::open(&dir) {
             Ok(store) => store,
@@ -52,9 +36,14 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
         memory_budget: (args.memory_mb as usize) << 20,
         rebuild: args.rebuild,
     };
-    let mut bar = ProgressBar::new(std::io::stderr().is_terminal());
-    let report = index_paths(&mut store, &paths, &options, |state| bar.draw(state))?;
-    bar.clear();
+    let bar = progress_bar();
+    let started = Instant::now();
+    let report = index_paths(&mut store, &paths, &options, |state| {
+        bar.set_length(state.bytes_total);
+        bar.set_position(state.bytes_done);
+        bar.set_message(progress_message(state, started.elapsed().as_secs_f64()));
+    })?;
+    bar.finish_and_clear();
     if !args.quiet {
         for problem in &report.problems {
             eprintln!("vnsearch: warning: {problem}");
@@ -72,75 +61,26 @@ pub fn run(cli: &Cli, args: &IndexArgs) -> Result<i32> {
     Ok(EXIT_FOUND)
 }
 
-/// A one-line progress bar on stderr, drawn only on a terminal and at most ten times a second.
-struct ProgressBar {
-    visible: bool,
-    started: Instant,
-    last_drawn: Option<Instant>,
-}
-
-const BAR_WIDTH: usize = 24;
-
-impl ProgressBar {
-    fn new(visible: bool) -> Self {
-        ProgressBar {
-            visible,
-            started: Instant::now(),
-            last_drawn: None,
-        }
-    }
-
-    fn draw(&mut self, state: &Progress) {
-        if !self.visible
-            || self
-                .last_drawn
-                .is_some_and(|at| at.elapsed().as_millis() < 100)
-        {
-            return;
-        }
-        self.last_drawn = Some(Instant::now());
-        eprint!(
-            "\r\x1b[2K{}",
-            progress_line(state, self.started.elapsed().as_secs_f64())
-        );
-    }
-
-    fn clear(&self) {
-        if self.visible && self.last_drawn.is_some() {
-            eprint!("\r\x1b[2K");
-        }
-    }
-}
-
-/// "[=====>     ]  42%  14,210 docs  5,120 docs/s  18.4 MB/s  ETA 6 s"
-fn progress_line(state: &Progress, seconds: f64) -> String {
-    let seconds = seconds.max(1e-3);
-    let fraction = if state.bytes_total > 0 {
-        (state.bytes_done as f64 / state.bytes_total as f64).min(1.0)
-    } else {
-        0.0
-    };
-    let filled = (fraction * BAR_WIDTH as f64) as usize;
-    let mut bar = "=".repeat(filled);
-    if filled < BAR_WIDTH {
-        bar.push('>');
-        bar.push_str(&" ".repeat(BAR_WIDTH - filled - 1));
-    }
-    let rate = state.bytes_done as f64 / seconds;
-    let eta = if rate > 0.0 {
-        format!(
-            "{:.0} s",
-            state.bytes_total.saturating_sub(state.bytes_done) as f64 / rate
+/// The progress bar on stderr: bytes read of the corpus, documents and rate beside it. indicatif
+/// draws it at most 20 times a second, and not at all when stderr is not a terminal.
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "[{bar:24}] {percent:>3}%  {msg}  {binary_bytes_per_sec}  ETA {eta}",
         )
-    } else {
-        "?".into()
-    };
+        .expect("a valid template")
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Where the run stands, beside the bar: "14210 docs  5120 docs/s".
+fn progress_message(state: &Progress, seconds: f64) -> String {
     format!(
-        "[{bar}] {:>3.0}%  {} docs  {:.0} docs/s  {:.1} MB/s  ETA {eta}",
-        fraction * 100.0,
+        "{} docs  {:.0} docs/s",
         state.documents,
-        state.documents as f64 / seconds,
-        rate / 1e6,
+        state.documents as f64 / seconds.max(1e-3)
     )
 }
 
@@ -149,7 +89,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn progress_line_shows_rates_and_eta() {
+    fn progress_message_shows_documents_and_their_rate() {
         let state = Progress {
             files_done: 1,
             files_total: 4,
@@ -157,9 +97,6 @@ mod tests {
             bytes_done: 10_000_000,
             bytes_total: 40_000_000,
         };
-        assert_eq!(
-            progress_line(&state, 2.0),
-            "[======>                 ]  25%  1000 docs  500 docs/s  5.0 MB/s  ETA 6 s"
-        );
+        assert_eq!(progress_message(&state, 2.0), "1000 docs  500 docs/s");
     }
 }

@@ -1,104 +1,13 @@
-//! Printers: one for people (colour or plain markers), one for scripts (JSON / JSON Lines).
-//! The JSON shape is versioned and documented in README ("JSON output").
+//! The printer for people (colour or plain markers); scripts get `crate::api::json`.
 
 use std::io::Write;
 
 use anyhow::Result;
-use serde_json::{json, Map, Value};
 
 use super::color::Colors;
 use crate::search::facets::{Dimension, FacetCount};
 use crate::search::snippet::Snippet;
-use crate::search::{Hit, SearchResponse};
-
-/// Version of the JSON shape; bumped on any incompatible change.
-pub const JSON_VERSION: u32 = 1;
-
-pub fn facets_json(facets: &[(Dimension, Vec<FacetCount>)]) -> Value {
-    let mut map = Map::new();
-    for (dimension, counts) in facets {
-        map.insert(
-            dimension.name().to_owned(),
-            serde_json::to_value(counts).expect("facets serialise"),
-        );
-    }
-    Value::Object(map)
-}
-
-/// The `--json` object for one search.
-pub fn response_json(
-    query: &str,
-    filters: &Value,
-    limit: usize,
-    offset: usize,
-    response: &SearchResponse,
-) -> Value {
-    let mut value = json!({
-        "version": JSON_VERSION,
-        "query": query,
-        "filters": filters,
-        "total": response.total,
-        "offset": offset,
-        "limit": limit,
-        "took_ms": (response.took_ms * 1000.0).round() / 1000.0,
-        "matching": response.matching,
-        "fallback": response.fallback,
-        "hits": response.hits,
-    });
-    if !response.facets.is_empty() {
-        value["facets"] = facets_json(&response.facets);
-    }
-    value
-}
-
-/// Every field of a hit object, in output order; `--fields` picks among them.
-pub const HIT_FIELDS: &[&str] = &[
-    "rank",
-    "score",
-    "id",
-    "key",
-    "path",
-    "line",
-    "title",
-    "source",
-    "url",
-    "date",
-    "date_source",
-    "date_confidence",
-    "year_only",
-    "primary_province",
-    "provinces",
-    "references",
-    "citations",
-    "category",
-    "author",
-    "snippets",
-    "explanation",
-];
-
-/// Keeps only the named fields of a hit (and, on a `--jsonl` line, its `query` and `version`).
-pub fn trim_hit(hit: &mut Value, fields: &[String]) {
-    if let Value::Object(map) = hit {
-        map.retain(|key, _| key == "query" || key == "version" || fields.iter().any(|f| f == key));
-    }
-}
-
-/// `trim_hit` over a `hits` array.
-pub fn trim_hits(hits: &mut Value, fields: &[String]) {
-    if let Value::Array(hits) = hits {
-        for hit in hits {
-            trim_hit(hit, fields);
-        }
-    }
-}
-
-/// One `--jsonl` line: a hit with the query it answers.
-pub fn hit_line(query: &str, hit: &Hit) -> Value {
-    let mut value = serde_json::to_value(hit).expect("hits serialise");
-    value["query"] = Value::String(query.to_owned());
-    value["version"] = json!(JSON_VERSION);
-    value
-}
+use crate::search::Hit;
 
 /// A snippet with its highlights marked for people.
 pub fn render_snippet(snippet: &Snippet, colors: Colors) -> String {

@@ -1,109 +1,61 @@
 //! `vnsearch search`.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 
+use super::args::{Cli, SearchArgs};
 use super::color::Colors;
-use super::filters::prepare;
-use super::output::{
-    hit_line, response_json, trim_hit, trim_hits, write_facets, write_hit, HIT_FIELDS,
-};
-use super::{Cli, FilterArgs, FormatArgs};
+use super::output::{write_facets, write_hit};
+use crate::api::json::{hit_line, search_json};
+use crate::api::{Bounds, Params};
 use crate::search::facets::Dimension;
-use crate::search::{SearchRequest, SortOrder};
 
-#[derive(clap::Args, Debug)]
-pub struct SearchArgs {
-    /// What to look for (several words are read as one query)
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-    /// How many hits to show
-    #[arg(short = 'n', long, default_value_t = 10)]
-    pub limit: usize,
-    /// Skip this many hits first (pagination)
-    #[arg(long, default_value_t = 0)]
-    pub offset: usize,
-    /// Order: relevance, date (newest first) or -date (oldest first)
-    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
-    pub sort: SortOrder,
-    /// Also count hits by region, province, year, cited document and category
-    #[arg(long)]
-    pub facets: bool,
-    /// Snippets per hit (0 to 3)
-    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=3))]
-    pub snippets: u8,
-    /// Hit fields to keep in JSON output, comma-separated (e.g. id,title,score,snippets)
-    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
-    pub fields: Option<Vec<String>>,
-    /// Run one query per line of FILE (`-`: stdin), a bare query or a JSON object; JSON Lines out
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "json"])]
-    pub batch: Option<PathBuf>,
-    /// Attach the score explanation to each hit in --json output (for ranking work)
-    #[arg(long, hide = true)]
-    pub explain: bool,
-    #[command(flatten)]
-    pub filters: FilterArgs,
-    #[command(flatten)]
-    pub format: FormatArgs,
-}
-
-/// Flags that only make sense together, checked before the index is opened.
-fn check_fields(args: &SearchArgs) -> Result<()> {
-    let Some(fields) = &args.fields else {
-        return Ok(());
-    };
-    if !(args.format.json || args.format.jsonl || args.batch.is_some()) {
-        bail!("--fields trims JSON output: add --json, --jsonl or --batch");
+impl SearchArgs {
+    /// The flags as a request; batch lines start from it and override what they name.
+    pub fn params(&self) -> Params {
+        let mut params = Params {
+            query: self.query.join(" "),
+            limit: self.limit,
+            offset: self.offset,
+            sort: self.sort,
+            facets: if self.facets {
+                Dimension::ALL.to_vec()
+            } else {
+                Vec::new()
+            },
+            snippets: self.snippets,
+            fields: self.fields.clone(),
+            ..Params::default()
+        };
+        self.filters.apply(&mut params);
+        params
     }
-    if let Some(unknown) = fields.iter().find(|f| !HIT_FIELDS.contains(&f.as_str())) {
-        bail!(
-            "unknown hit field {unknown:?} in --fields; known fields: {}",
-            HIT_FIELDS.join(", ")
-        );
-    }
-    Ok(())
 }
 
 pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
-    check_fields(args)?;
-    let (filters, query, engine) = prepare(cli, &args.filters, &args.query)?;
-    if let Some(source) = &args.batch {
-        return super::batch::run(&engine, source, args);
+    if args.fields.is_some() && !(args.format.json || args.format.jsonl || args.batch.is_some()) {
+        bail!("--fields trims JSON output: add --json, --jsonl or --batch");
     }
-    let request = SearchRequest {
-        query: query.clone(),
-        limit: args.limit,
-        offset: args.offset,
-        sort: args.sort,
-        filters: filters.clone(),
-        facets: if args.facets {
-            Dimension::ALL.to_vec()
-        } else {
-            Vec::new()
-        },
-        snippets: usize::from(args.snippets),
-        explain: args.explain,
-    };
+    let params = args.params();
+    // Judged before the index is opened, so a bad flag never triggers a build.
+    let mut request = params.resolve(Bounds::NONE)?;
+    request.explain = args.explain;
+    let engine = cli.engine()?;
+    if let Some(source) = &args.batch {
+        return super::batch::run(&engine, source, &params);
+    }
+    let fields = params.fields.as_deref();
+    let query = &request.query;
     let response = engine.search(&request)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let filters_json = serde_json::to_value(&filters)?;
     if args.format.json {
-        let mut value = response_json(&query, &filters_json, args.limit, args.offset, &response);
-        if let Some(fields) = &args.fields {
-            trim_hits(&mut value["hits"], fields);
-        }
-        serde_json::to_writer(&mut out, &value)?;
+        serde_json::to_writer(&mut out, &search_json(&request, &response, fields))?;
         writeln!(out)?;
     } else if args.format.jsonl {
         for hit in &response.hits {
-            let mut line = hit_line(&query, hit);
-            if let Some(fields) = &args.fields {
-                trim_hit(&mut line, fields);
-            }
-            serde_json::to_writer(&mut out, &line)?;
+            serde_json::to_writer(&mut out, &hit_line(query, hit, fields))?;
             writeln!(out)?;
         }
     } else {
@@ -147,5 +99,5 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
         }
     }
     out.flush()?;
-    Ok(super::exit_for_matches(response.total))
+    Ok(super::exit::exit_for_matches(response.total))
 }

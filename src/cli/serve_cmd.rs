@@ -1,22 +1,10 @@
-//! `vnsearch serve`: only its flags; the server is `crate::serve`.
-
-use std::net::SocketAddr;
+//! `vnsearch serve`: the flags become options; the server is `crate::serve`.
 
 use anyhow::Result;
 
-use super::{Cli, EXIT_FOUND};
-use crate::serve::{ServeOptions, DEFAULT_BIND};
-
-#[derive(clap::Args, Debug)]
-pub struct ServeArgs {
-    /// Address and port to listen on (another address than loopback makes the index readable
-    /// from the network); port 0 picks a free one
-    #[arg(long, value_name = "ADDR:PORT", default_value = DEFAULT_BIND)]
-    pub bind: SocketAddr,
-    /// Let pages from this one origin call the API (https://tools.example.org); no CORS otherwise
-    #[arg(long, value_name = "ORIGIN")]
-    pub cors: Option<String>,
-}
+use super::args::{Cli, ServeArgs};
+use super::exit::EXIT_FOUND;
+use crate::serve::ServeOptions;
 
 pub fn run(cli: &Cli, args: &ServeArgs) -> Result<i32> {
     let options = ServeOptions {
@@ -27,7 +15,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<i32> {
     if let Some(origin) = &options.cors {
         crate::serve::check_cors(origin)?;
     }
-    let store = super::location::open_for_search(cli)?;
+    let store = crate::api::location::open_for_search(cli.index.as_deref())?;
     crate::serve::run(store, &options)?;
     Ok(EXIT_FOUND)
 }

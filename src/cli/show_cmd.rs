@@ -2,29 +2,13 @@
 
 use std::io::{BufRead, BufReader, Write};
 
-use anyhow::{bail, Context, Result};
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use anyhow::{Context, Result};
 
+use super::args::{Cli, ShowArgs};
 use super::color::Colors;
-use super::output::JSON_VERSION;
-use super::{Cli, EXIT_FOUND};
+use super::exit::EXIT_FOUND;
+use crate::api::json::document_json;
 use crate::index::document::StoredMeta;
-use crate::search::Engine;
-
-#[derive(clap::Args, Debug)]
-pub struct ShowArgs {
-    /// The article's id (as search prints it) or key
-    pub id: String,
-    /// Print the original text as ingested, not the cleaned one
-    #[arg(long)]
-    pub raw: bool,
-    /// One JSON object: metadata and text
-    #[arg(long)]
-    pub json: bool,
-}
 
 /// The original text of a document: the file, or its record's line in a JSON Lines file.
 fn raw_text(meta: &StoredMeta) -> Result<String> {
@@ -44,41 +28,20 @@ fn raw_text(meta: &StoredMeta) -> Result<String> {
 }
 
 pub fn run(cli: &Cli, args: &ShowArgs, colors: Colors) -> Result<i32> {
-    let engine = Engine::open(super::location::open_for_search(cli)?)?;
-    let fields = engine.store.fields;
-    let searcher = engine.searcher();
-    let mut found = Vec::new();
-    for field in [fields.id, fields.key] {
-        let query = TermQuery::new(
-            Term::from_field_text(field, &args.id),
-            IndexRecordOption::Basic,
-        );
-        found = searcher.search(&query, &TopDocs::with_limit(5).order_by_score())?;
-        if !found.is_empty() {
-            break;
-        }
-    }
-    if found.is_empty() {
-        bail!(
+    let engine = cli.engine()?;
+    let Some((meta, body, sharing)) = engine.document(&args.id)? else {
+        anyhow::bail!(
             "no article with id {:?}: ids are printed by `vnsearch search`",
             args.id
         );
+    };
+    if sharing > 1 {
+        eprintln!("vnsearch: warning: {sharing} articles share id {:?}; showing the first (use its key to pick another)", args.id);
     }
-    if found.len() > 1 {
-        eprintln!("vnsearch: warning: {} articles share id {:?}; showing the first (use its key to pick another)", found.len(), args.id);
-    }
-    let doc: TantivyDocument = searcher.doc(found[0].1)?;
-    let (meta, body) = StoredMeta::from_document(&doc, &fields);
     let text = if args.raw { raw_text(&meta)? } else { body };
     let mut out = std::io::stdout().lock();
     if args.json {
-        let mut value = serde_json::json!({ "version": JSON_VERSION });
-        if let serde_json::Value::Object(fields) = serde_json::to_value(&meta)? {
-            value.as_object_mut().expect("an object").extend(fields);
-        }
-        value["text"] = text.into();
-        value["raw"] = args.raw.into();
-        serde_json::to_writer(&mut out, &value)?;
+        serde_json::to_writer(&mut out, &document_json(&meta, &text, args.raw))?;
         writeln!(out)?;
         return Ok(EXIT_FOUND);
     }

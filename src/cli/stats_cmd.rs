@@ -3,54 +3,28 @@
 use std::io::Write;
 
 use anyhow::Result;
-use serde_json::json;
 
-use super::location::index_dir;
-use super::{Cli, EXIT_FOUND};
-use crate::index::store::IndexStore;
-
-#[derive(clap::Args, Debug)]
-pub struct StatsArgs {
-    /// One JSON object
-    #[arg(long)]
-    pub json: bool,
-}
-
-fn folder_bytes(dir: &std::path::Path) -> u64 {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
-}
+use super::args::{Cli, StatsArgs};
+use super::exit::EXIT_FOUND;
+use crate::api::json::stats_json;
+use crate::api::location::index_dir;
+use crate::index::store::{IndexStats, IndexStore};
 
 pub fn run(cli: &Cli, args: &StatsArgs) -> Result<i32> {
-    let (dir, _) = index_dir(cli);
-    let store = IndexStore::open(&dir)?;
-    let reader = store.reader()?;
-    let searcher = reader.searcher();
-    let documents = searcher.num_docs();
-    let bytes = folder_bytes(&dir);
-    let segments = searcher.segment_readers().len();
-    let meta = &store.meta;
+    let (dir, _) = index_dir(cli.index.as_deref());
+    let stats = IndexStore::open(&dir)?.stats()?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        let value = json!({
-            "version": super::output::JSON_VERSION,
-            "index": dir.display().to_string(),
-            "documents": documents,
-            "index_bytes": bytes,
-            "segments": segments,
-            "roots": meta.roots,
-            "schema_version": meta.schema_version,
-            "last_indexed": meta.last_indexed,
-        });
-        serde_json::to_writer(&mut out, &value)?;
+        serde_json::to_writer(&mut out, &stats_json(&stats))?;
         writeln!(out)?;
         return Ok(EXIT_FOUND);
     }
+    let IndexStats {
+        documents,
+        bytes,
+        segments,
+        ..
+    } = stats;
     writeln!(out, "index           {}", dir.display())?;
     writeln!(out, "documents       {documents}")?;
     writeln!(
@@ -58,13 +32,13 @@ pub fn run(cli: &Cli, args: &StatsArgs) -> Result<i32> {
         "index size      {:.2} MB ({bytes} bytes, {segments} segments)",
         bytes as f64 / 1e6
     )?;
-    writeln!(out, "schema version  {}", meta.schema_version)?;
-    match meta.last_indexed {
+    writeln!(out, "schema version  {}", stats.schema_version)?;
+    match stats.last_indexed {
         Some(secs) => writeln!(out, "last indexed    {} (unix {secs})", format_utc(secs))?,
         None => writeln!(out, "last indexed    never")?,
     }
     writeln!(out, "corpus roots")?;
-    for root in &meta.roots {
+    for root in &stats.roots {
         writeln!(out, "  {}", root.display())?;
     }
     Ok(EXIT_FOUND)

@@ -105,6 +105,8 @@ pub fn build(fields: &Fields, doc: &SourceDoc, text_hash: u64) -> TantivyDocumen
     build_with_facts(fields, doc, &facts, text_hash)
 }
 
+/// Builds the document from facts already extracted: tests and tools that hold the facts need
+/// not run the pipeline again.
 pub fn build_with_facts(
     fields: &Fields,
     doc: &SourceDoc,

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::hash_bytes;
 
+/// The manifest's file in the index folder, beside tantivy's files (and removed with them).
 pub const MANIFEST_FILE: &str = "files.json";
 
 /// What identifies a file's contents.
@@ -35,6 +36,9 @@ impl FileEntry {
     }
 }
 
+/// The files the last committed run read cleanly, with what identified their contents: a file
+/// still so is not parsed again. Tied to that commit, so a run killed before committing leaves a
+/// manifest that is ignored rather than trusted.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     /// The payload of the commit this manifest describes.
@@ -74,10 +78,13 @@ impl Manifest {
             .retain(|path, _| !roots.iter().any(|root| path.starts_with(root)));
     }
 
+    /// Adds the files this run read cleanly (a file with problems is read again next time).
     pub fn record(&mut self, files: impl IntoIterator<Item = (PathBuf, FileEntry)>) {
         self.files.extend(files);
     }
 
+    /// Deletes the manifest: without one the next run reads every file again, slower but never
+    /// wrong.
     pub fn remove(index_dir: &Path) {
         let _ = std::fs::remove_file(Self::path(index_dir));
     }

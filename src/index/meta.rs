@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+/// vnsearch's own file in the index folder; its presence is what makes a folder an index.
 pub const META_FILE: &str = "vnsearch.json";
 
+/// What vnsearch records about an index beside tantivy's files: the schema version (to refuse an
+/// older index with the remedy instead of misreading it), the roots, the last run.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct IndexMeta {
     pub schema_version: u32,
@@ -18,10 +21,13 @@ pub struct IndexMeta {
 }
 
 impl IndexMeta {
+    /// Where the file of the index in `index_dir` lives.
     pub fn path(index_dir: &Path) -> PathBuf {
         index_dir.join(META_FILE)
     }
 
+    /// `None` when the folder holds no index; an error, naming the remedy, when the file is
+    /// damaged.
     pub fn load(index_dir: &Path) -> Result<Option<IndexMeta>> {
         let path = Self::path(index_dir);
         if !path.exists() {

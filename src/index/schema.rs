@@ -1,6 +1,7 @@
-//! The index schema. Every analysed text exists twice: with diacritics (term frequencies only,
-//! for the exact-diacritic preference) and folded (with positions, for phrases and proximity).
-//! Positions are kept once, on the folded view, which keeps the index small.
+//! The index schema. Every analysed text exists in three views: with diacritics (term
+//! frequencies only, for the exact-diacritic preference), folded (with positions, for phrases
+//! and proximity) and as neighbouring-syllable pairs (for two-word queries without a phrase
+//! query's cost). Positions are kept once, on the folded view, which keeps the index small.
 
 use tantivy::schema::{
     DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
@@ -59,6 +60,8 @@ fn analysed(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOpt
     }
 }
 
+/// The schema of a new index, and its fields; an existing index's fields come from its own
+/// schema ([`fields_of`]), which the version check has already matched to this one.
 pub fn build_schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let freqs = IndexRecordOption::WithFreqs;

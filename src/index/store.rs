@@ -10,6 +10,7 @@ use super::meta::IndexMeta;
 use super::schema::{build_schema, fields_of, Fields, SCHEMA_VERSION};
 use crate::text::tantivy_analyzer;
 
+/// Why an index cannot be used; each message names the remedy, as the user has to act on it.
 #[derive(Debug, Error)]
 pub enum IndexError {
     #[error("no index at {0}: run `vnsearch index PATH` to build one")]
@@ -73,6 +74,8 @@ impl IndexStore {
         IndexMeta::path(dir).exists()
     }
 
+    /// Opens an existing index, checking its schema version and that its segment files are all
+    /// there, so a damaged index fails here with the remedy rather than in a search.
     pub fn open(dir: &Path) -> Result<IndexStore, IndexError> {
         let meta = match IndexMeta::load(dir) {
             Ok(Some(meta)) => meta,
@@ -152,7 +155,41 @@ impl IndexStore {
     }
 }
 
+/// An index's figures as `stats` reports them.
+#[derive(Debug, Clone)]
+pub struct IndexStats {
+    pub dir: PathBuf,
+    pub documents: u64,
+    /// Bytes of every file in the index folder.
+    pub bytes: u64,
+    pub segments: usize,
+    pub roots: Vec<PathBuf>,
+    pub schema_version: u32,
+    pub last_indexed: Option<u64>,
+}
+
 impl IndexStore {
+    /// Counts documents, segments and bytes as of the last commit.
+    pub fn stats(&self) -> Result<IndexStats, IndexError> {
+        let searcher = self.reader()?.searcher();
+        let bytes = walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
+        Ok(IndexStats {
+            dir: self.dir.clone(),
+            documents: searcher.num_docs(),
+            bytes,
+            segments: searcher.segment_readers().len(),
+            roots: self.meta.roots.clone(),
+            schema_version: self.meta.schema_version,
+            last_indexed: self.meta.last_indexed,
+        })
+    }
+
     /// A reader that moves to each new commit by itself, a moment after it lands (tantivy
     /// watches `meta.json`): what a long-running server uses while `vnsearch index` updates
     /// the index. It never takes the writer lock.

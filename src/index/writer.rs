@@ -55,6 +55,7 @@ pub struct IndexReport {
 }
 
 impl IndexReport {
+    /// Items left out (as opposed to indexed after a repair).
     pub fn skipped(&self) -> usize {
         self.problems.iter().filter(|p| p.skipped).count()
     }
@@ -524,4 +525,138 @@ fn abandon(
         cause: format!("{cause}; the index is unchanged, as the last completed run left it"),
     }
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    const PAGE_A: &str = "Báo Hải Phòng\n\nHải Phòng học tập Nghị quyết Trung ương 4\n\nNgày 12/03/2017, Thành ủy Hải Phòng tổ chức hội nghị quán triệt Nghị quyết Trung ương 4 khóa XII về xây dựng, chỉnh đốn Đảng.\n";
+    const PAGE_B: &str = "Đắk Lắk tinh giản biên chế\n\nNgày 05/09/2019, Tỉnh ủy Đắk Lắk sơ kết việc tinh giản biên chế và sắp xếp bộ máy.\n";
+
+    /// A corpus folder with two pages, and an empty index beside it.
+    fn setup() -> (tempfile::TempDir, PathBuf, IndexStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        fs::create_dir(&corpus).unwrap();
+        fs::write(corpus.join("a.txt"), PAGE_A).unwrap();
+        fs::write(corpus.join("b.txt"), PAGE_B).unwrap();
+        let store = IndexStore::create(&dir.path().join("index")).unwrap();
+        (dir, corpus, store)
+    }
+
+    fn run(store: &mut IndexStore, corpus: &Path) -> IndexReport {
+        index_paths(
+            store,
+            &[corpus.to_owned()],
+            &IndexOptions::default(),
+            |_| {},
+        )
+        .unwrap()
+    }
+
+    fn counts(report: &IndexReport) -> [usize; 5] {
+        [
+            report.added,
+            report.updated,
+            report.removed,
+            report.unchanged,
+            report.duplicates.len(),
+        ]
+    }
+
+    #[test]
+    fn a_second_run_adds_updates_and_removes_only_what_changed() {
+        let (_dir, corpus, mut store) = setup();
+        let first = run(&mut store, &corpus);
+        assert_eq!(counts(&first), [2, 0, 0, 0, 0]);
+        assert_eq!(first.documents, 2);
+
+        let again = run(&mut store, &corpus);
+        assert_eq!(counts(&again), [0, 0, 0, 2, 0], "nothing changed");
+
+        fs::write(corpus.join("a.txt"), PAGE_A.replace("2017", "2018")).unwrap();
+        fs::remove_file(corpus.join("b.txt")).unwrap();
+        fs::write(corpus.join("c.txt"), PAGE_B.replace("Đắk Lắk", "Gia Lai")).unwrap();
+        let changed = run(&mut store, &corpus);
+        assert_eq!(counts(&changed), [1, 1, 1, 0, 0]);
+        assert_eq!(changed.documents, 2);
+    }
+
+    #[test]
+    fn the_same_text_under_two_names_is_indexed_once() {
+        let (_dir, corpus, mut store) = setup();
+        fs::write(corpus.join("copy.txt"), PAGE_B).unwrap();
+        let report = run(&mut store, &corpus);
+        assert_eq!(counts(&report), [2, 0, 0, 0, 1]);
+        let (copy, kept) = &report.duplicates[0];
+        assert!(
+            copy.ends_with("copy.txt") != kept.ends_with("copy.txt"),
+            "{copy} ~ {kept}"
+        );
+        assert_eq!(report.documents, 2);
+    }
+
+    #[test]
+    fn a_rebuild_reads_everything_again() {
+        let (_dir, corpus, mut store) = setup();
+        run(&mut store, &corpus);
+        let options = IndexOptions {
+            rebuild: true,
+            ..IndexOptions::default()
+        };
+        let report =
+            index_paths(&mut store, std::slice::from_ref(&corpus), &options, |_| {}).unwrap();
+        assert_eq!(counts(&report), [2, 0, 0, 0, 0]);
+        assert_eq!(report.documents, 2);
+    }
+
+    #[test]
+    fn documents_outside_this_runs_roots_are_kept() {
+        let (dir, corpus, mut store) = setup();
+        run(&mut store, &corpus);
+        let other = dir.path().join("other");
+        fs::create_dir(&other).unwrap();
+        fs::write(other.join("d.txt"), PAGE_B.replace("2019", "2020")).unwrap();
+        let report = run(&mut store, &other);
+        assert_eq!(counts(&report), [1, 0, 0, 0, 0]);
+        assert_eq!(report.documents, 3);
+    }
+
+    #[test]
+    fn problems_are_counted_by_their_general_reason() {
+        assert_eq!(
+            reason("not a JSON record: expected value at line 1"),
+            "not a JSON record"
+        );
+        assert_eq!(reason("empty file"), "empty file");
+        assert_eq!(
+            reason("seen twice in this run: key x"),
+            "seen twice in this run"
+        );
+        let (_dir, corpus, mut store) = setup();
+        fs::write(corpus.join("empty.txt"), "").unwrap();
+        fs::write(corpus.join("blank.txt"), "  \n\n").unwrap();
+        let report = run(&mut store, &corpus);
+        assert_eq!(report.skipped(), 2, "{:?}", report.problems);
+        assert_eq!(report.skipped_reasons().len(), 1, "{:?}", report.problems);
+    }
+
+    #[test]
+    fn keys_group_by_file_and_roots_bound_removal() {
+        let existing: HashMap<String, (u64, u64)> = [
+            ("/c/a.jsonl#1".to_owned(), (1, 1)),
+            ("/c/a.jsonl#2".to_owned(), (2, 2)),
+            ("/c/b.txt".to_owned(), (3, 3)),
+        ]
+        .into();
+        let by_path = keys_by_path(&existing);
+        let mut in_a = by_path["/c/a.jsonl"].clone();
+        in_a.sort();
+        assert_eq!(in_a, ["/c/a.jsonl#1", "/c/a.jsonl#2"]);
+        assert_eq!(by_path["/c/b.txt"], ["/c/b.txt"]);
+        assert!(under_roots("/c/a.jsonl#1", &[PathBuf::from("/c")]));
+        assert!(!under_roots("/cd/a.txt", &[PathBuf::from("/c")]));
+    }
 }

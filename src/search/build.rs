@@ -276,6 +276,9 @@ pub struct Built {
     pub rewards: Vec<Box<dyn Query>>,
 }
 
+/// Builds the query tree for an expression: `accented` (the user typed marks) chooses the
+/// exact-diacritic clauses; `matching` says whether bare words must all match or most; the
+/// terms to highlight are collected on the way, so snippets mark what the query matched.
 pub fn build(
     fields: &Fields,
     expr: &Expr,

@@ -23,7 +23,8 @@ use crate::index::document::{to_datetime, StoredMeta};
 use crate::index::store::{IndexError, IndexStore};
 use crate::model::Date;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     /// Best match first.
@@ -32,9 +33,22 @@ pub enum SortOrder {
     /// Newest first.
     Date,
     /// Oldest first.
-    #[value(name = "-date")]
     #[serde(rename = "-date")]
     DateAsc,
+}
+
+impl SortOrder {
+    /// Every order, for front ends that list or parse them by name.
+    pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Date, SortOrder::DateAsc];
+
+    /// The name users type (`--sort -date`, `sort=-date`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Date => "date",
+            SortOrder::DateAsc => "-date",
+        }
+    }
 }
 
 /// Filters, already resolved to facet paths and dates.
@@ -76,6 +90,7 @@ impl Filters {
     }
 }
 
+/// One search, resolved and checked: what `api::Params::resolve` produces for every front end.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
     pub query: String,
@@ -104,6 +119,7 @@ impl Default for SearchRequest {
     }
 }
 
+/// One ranked article of a page of results, as JSON prints it (its metadata flattened in).
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub rank: usize,
@@ -115,6 +131,7 @@ pub struct Hit {
     pub explanation: Option<serde_json::Value>,
 }
 
+/// A page of hits with the total, how the query was matched, and the facet counts asked for.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResponse {
     pub total: usize,
@@ -128,6 +145,7 @@ pub struct SearchResponse {
     pub facets: Vec<(Dimension, Vec<FacetCount>)>,
 }
 
+/// A search that could not run: the index, not the query (a query never fails to parse).
 #[derive(Debug, Error)]
 pub enum SearchError {
     #[error(transparent)]
@@ -242,6 +260,7 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 }
 
 impl Engine {
+    /// An engine over the index's last commit; commands that run once need no more.
     pub fn open(store: IndexStore) -> Result<Engine, SearchError> {
         let reader = store.reader()?;
         Ok(Engine { store, reader })
@@ -251,26 +270,6 @@ impl Engine {
     pub fn open_following(store: IndexStore) -> Result<Engine, SearchError> {
         let reader = store.following_reader()?;
         Ok(Engine { store, reader })
-    }
-
-    /// The articles with this id (or, failing that, this key), with their cleaned bodies; more
-    /// than one when ids collide.
-    pub fn find(&self, id: &str) -> Result<Vec<(StoredMeta, String)>, SearchError> {
-        let searcher = self.searcher();
-        let fields = &self.store.fields;
-        for field in [fields.id, fields.key] {
-            let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
-            let found = searcher.search(&query, &TopDocs::with_limit(5).order_by_score())?;
-            if !found.is_empty() {
-                let mut articles = Vec::with_capacity(found.len());
-                for (_, address) in found {
-                    let doc: TantivyDocument = searcher.doc(address)?;
-                    articles.push(StoredMeta::from_document(&doc, fields));
-                }
-                return Ok(articles);
-            }
-        }
-        Ok(Vec::new())
     }
 
     /// Where a query's words occur in `text`, as `[start, end)` character ranges: the same
@@ -291,8 +290,27 @@ impl Engine {
         super::snippet::mark_all(text, &highlights.terms)
     }
 
+    /// A searcher of the current commit: one per request, so a request sees one commit
+    /// throughout even while a server's reader moves on.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// One article by its id (as hits print it) or its stable key: its metadata, its cleaned
+    /// text, and how many articles share that id (JSON Lines ids can repeat across files).
+    pub fn document(&self, id: &str) -> Result<Option<(StoredMeta, String, usize)>, SearchError> {
+        let fields = &self.store.fields;
+        let searcher = self.searcher();
+        for field in [fields.id, fields.key] {
+            let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
+            let found = searcher.search(&query, &TopDocs::with_limit(5).order_by_score())?;
+            if let Some(&(_, address)) = found.first() {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let (meta, body) = StoredMeta::from_document(&doc, fields);
+                return Ok(Some((meta, body, found.len())));
+            }
+        }
+        Ok(None)
     }
 
     fn filter_clauses(&self, filters: &Filters) -> Vec<Box<dyn Query>> {
@@ -373,103 +391,145 @@ impl Engine {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// Runs a search in its phases: plan the query, match and rank (falling back to "most
+    /// words" when nothing has them all), then load the page's hits and count the facets.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         let searcher = self.searcher();
+        let mut plan = self.plan(request, Matching::All);
+        let mut ranked = self.rank(&searcher, &plan, request)?;
+        if ranked.total == 0 && !plan.explicit {
+            let most = self.plan(request, Matching::Any);
+            if most.built {
+                let most_ranked = self.rank(&searcher, &most, request)?;
+                if most_ranked.total > 0 {
+                    plan = most;
+                    ranked = most_ranked;
+                }
+            }
+        }
+        let hits = self.hits(&searcher, &plan, request, ranked.page)?;
+        let mut facet_counts = Vec::new();
+        for &dimension in &request.facets {
+            let counts = facets::count(
+                &searcher,
+                &self.store.fields,
+                &plan.query,
+                dimension,
+                &request.filters.counting(),
+            )?;
+            facet_counts.push((dimension, counts));
+        }
+        Ok(SearchResponse {
+            total: ranked.total,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            matching: if plan.matching == Matching::All {
+                "all"
+            } else {
+                "most"
+            },
+            fallback: plan.fallback,
+            hits,
+            facets: facet_counts,
+        })
+    }
+
+    /// Phase 1: the request as tantivy queries, matching (text and filters) and rewards.
+    fn plan(&self, request: &SearchRequest, matching: Matching) -> Plan {
         let fields = &self.store.fields;
         let parsed = parse(&request.query);
         let accented = crate::text::has_diacritics(&request.query);
         let mut highlights = Highlights::default();
-        let mut matching = Matching::All;
         let mut built = parsed
             .expr
             .as_ref()
-            .and_then(|expr| build(fields, expr, accented, Matching::All, &mut highlights));
-        let has_text = !request.query.trim().is_empty();
-        if has_text && built.is_none() {
+            .and_then(|expr| build(fields, expr, accented, matching, &mut highlights));
+        let was_built = built.is_some();
+        if !request.query.trim().is_empty() && built.is_none() {
             // Only punctuation or nothing searchable: nothing can match.
             built = Some(Built {
                 matching: super::build::nothing(),
                 rewards: Vec::new(),
             });
         }
-        let (text_query, mut rewards) = match built {
+        let (text_query, rewards) = match built {
             Some(built) => (Some(built.matching), built.rewards),
             None => (None, Vec::new()),
         };
-        let mut query = self.full_query(text_query, &request.filters);
-        // Ranked by relevance, the candidates and the count come from one pass over the matches.
-        let mut ranked: Option<Vec<(f32, DocAddress)>> = None;
-        let mut total = if request.limit > 0 && request.sort == SortOrder::Relevance {
-            let (candidates, count) =
-                searcher.search(&query, &(candidates(request, &rewards), Count))?;
-            ranked = Some(candidates);
-            count
-        } else {
-            searcher.search(&query, &Count)?
-        };
-        if total == 0 && !parsed.explicit {
-            if let Some(expr) = &parsed.expr {
-                let mut any_highlights = Highlights::default();
-                if let Some(any) = build(fields, expr, accented, Matching::Any, &mut any_highlights)
-                {
-                    let any_query = self.full_query(Some(any.matching), &request.filters);
-                    let any_total = searcher.search(&any_query, &Count)?;
-                    if any_total > 0 {
-                        ranked = None;
-                        query = any_query;
-                        rewards = any.rewards;
-                        total = any_total;
-                        matching = Matching::Any;
-                        highlights = any_highlights;
-                    }
-                }
-            }
+        Plan {
+            query: self.full_query(text_query, &request.filters),
+            rewards,
+            highlights,
+            matching,
+            built: was_built,
+            explicit: parsed.explicit,
+            fallback: parsed.fallback,
         }
-        let addresses: Vec<(f32, DocAddress)> = if request.limit == 0 {
-            Vec::new()
-        } else if request.sort == SortOrder::Relevance {
-            let candidates = match ranked {
-                Some(candidates) => candidates,
-                None => searcher.search(&query, &candidates(request, &rewards))?,
-            };
-            if rewards.is_empty() {
-                candidates
-            } else {
-                let mut ranked = rescore(&searcher, candidates, &rewards)?;
-                ranked.truncate(request.offset + request.limit);
-                ranked.drain(..request.offset.min(ranked.len()));
-                ranked
-            }
-        } else {
+    }
+
+    /// Phase 2: how many documents match, and the requested page of them in order. Ranked by
+    /// relevance, the count and the candidates come from one pass over the matches, and the
+    /// rewards are added to the best `RESCORE_DEPTH` candidates only.
+    fn rank(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan,
+        request: &SearchRequest,
+    ) -> Result<Ranked, SearchError> {
+        if request.limit == 0 {
+            let total = searcher.search(&plan.query, &Count)?;
+            return Ok(Ranked {
+                total,
+                page: Vec::new(),
+            });
+        }
+        if request.sort != SortOrder::Relevance {
             let order = if request.sort == SortOrder::Date {
                 Order::Desc
             } else {
                 Order::Asc
             };
             let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
-            searcher
-                .search(&query, &top.order_by_fast_field::<DateTime>("date", order))?
-                .into_iter()
-                .map(|(_, address)| (0.0, address))
-                .collect()
+            let (page, total) = searcher.search(
+                &plan.query,
+                &(top.order_by_fast_field::<DateTime>("date", order), Count),
+            )?;
+            return Ok(Ranked {
+                total,
+                page: page
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect(),
+            });
+        }
+        let (candidates, total) =
+            searcher.search(&plan.query, &(candidates(request, &plan.rewards), Count))?;
+        let page = if plan.rewards.is_empty() {
+            candidates
+        } else {
+            let mut ranked = rescore(searcher, candidates, &plan.rewards)?;
+            ranked.truncate(request.offset + request.limit);
+            ranked.drain(..request.offset.min(ranked.len()));
+            ranked
         };
-        let mut hits = Vec::with_capacity(addresses.len());
-        for (i, (score, address)) in addresses.into_iter().enumerate() {
+        Ok(Ranked { total, page })
+    }
+
+    /// Phase 3: the page's documents, with snippets (and explanations when asked for).
+    fn hits(
+        &self,
+        searcher: &Searcher,
+        plan: &Plan,
+        request: &SearchRequest,
+        page: Vec<(f32, DocAddress)>,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let fields = &self.store.fields;
+        let mut hits = Vec::with_capacity(page.len());
+        for (i, (score, address)) in page.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
             let (meta, body) = StoredMeta::from_document(&doc, fields);
             let explanation = if request.explain {
-                // tantivy 0.27 can trip an assertion while explaining nested boolean queries;
-                // an explanation is a debugging aid, so its failure must not end the search.
-                let mut clauses = vec![(Occur::Must, query.box_clone())];
-                clauses.extend(rewards.iter().map(|r| (Occur::Should, r.box_clone())));
-                let explained = BooleanQuery::new(clauses);
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    explained.explain(&searcher, address)
-                }))
-                .ok()
-                .and_then(Result::ok)
-                .and_then(|e| serde_json::from_str(&e.to_pretty_json()).ok())
+                explain(searcher, plan, address)
             } else {
                 None
             };
@@ -477,34 +537,200 @@ impl Engine {
                 rank: request.offset + i + 1,
                 score,
                 meta,
-                snippets: snippets(&body, &highlights.terms, request.snippets),
+                snippets: snippets(&body, &plan.highlights.terms, request.snippets),
                 explanation,
             });
         }
-        let mut facet_counts = Vec::new();
-        for &dimension in &request.facets {
-            facet_counts.push((
-                dimension,
-                facets::count(
-                    &searcher,
-                    fields,
-                    &query,
-                    dimension,
-                    &request.filters.counting(),
-                )?,
-            ));
+        Ok(hits)
+    }
+}
+
+/// A request turned into queries: what must match and what is rewarded.
+struct Plan {
+    /// Text and filters; every match counts in the total.
+    query: Box<dyn Query>,
+    /// Phrase and neighbour rewards, added to the best candidates' scores.
+    rewards: Vec<Box<dyn Query>>,
+    highlights: Highlights,
+    matching: Matching,
+    /// The query had searchable words (false for an empty or punctuation-only query).
+    built: bool,
+    /// The query used operators (quotes, OR, -word): no "most words" fallback then.
+    explicit: bool,
+    /// The query did not parse and was read as plain words.
+    fallback: bool,
+}
+
+/// The matches of a plan: how many, and the requested page, best first.
+struct Ranked {
+    total: usize,
+    page: Vec<(f32, DocAddress)>,
+}
+
+/// tantivy's score explanation of one hit. tantivy 0.27 can trip an assertion while explaining
+/// nested boolean queries; an explanation is a debugging aid, so its failure must not end the
+/// search.
+fn explain(searcher: &Searcher, plan: &Plan, address: DocAddress) -> Option<serde_json::Value> {
+    let mut clauses = vec![(Occur::Must, plan.query.box_clone())];
+    clauses.extend(plan.rewards.iter().map(|r| (Occur::Should, r.box_clone())));
+    let explained = BooleanQuery::new(clauses);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        explained.explain(searcher, address)
+    }))
+    .ok()
+    .and_then(Result::ok)
+    .and_then(|e| serde_json::from_str(&e.to_pretty_json()).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::writer::{index_paths, IndexOptions};
+
+    /// An engine over the five sample articles of `corpus/`, built in a temporary folder.
+    fn seeds() -> (tempfile::TempDir, Engine) {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("index");
+        let mut store = IndexStore::create(&index).unwrap();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        index_paths(&mut store, &[corpus], &IndexOptions::default(), |_| {}).unwrap();
+        let engine = Engine::open(IndexStore::open(&index).unwrap()).unwrap();
+        (dir, engine)
+    }
+
+    fn request(query: &str) -> SearchRequest {
+        SearchRequest {
+            query: query.to_owned(),
+            snippets: 0,
+            ..SearchRequest::default()
         }
-        Ok(SearchResponse {
-            total,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
-            matching: if matching == Matching::All {
-                "all"
-            } else {
-                "most"
-            },
-            fallback: parsed.fallback,
-            hits,
-            facets: facet_counts,
-        })
+    }
+
+    fn ids(response: &SearchResponse) -> Vec<String> {
+        response.hits.iter().map(|h| h.meta.id.clone()).collect()
+    }
+
+    #[test]
+    fn the_plan_rewards_runs_of_words_and_matches_everything_for_no_words() {
+        let (_dir, engine) = seeds();
+        let phrase = engine.plan(&request("Nghị quyết Trung ương 4"), Matching::All);
+        assert!(phrase.built && !phrase.explicit && !phrase.fallback);
+        assert!(
+            !phrase.rewards.is_empty(),
+            "a run of words earns phrase rewards"
+        );
+        assert!(phrase.highlights.terms.contains(&"nghi".to_owned()));
+        let quoted = engine.plan(&request("\"Hải Phòng\""), Matching::All);
+        assert!(
+            quoted.explicit,
+            "quotes are an operator: no most-words fallback"
+        );
+        let empty = engine.plan(&request(""), Matching::All);
+        assert!(!empty.built && empty.rewards.is_empty());
+        let searcher = engine.searcher();
+        assert_eq!(searcher.search(&empty.query, &Count).unwrap(), 5);
+        let punctuation = engine.plan(&request("?!"), Matching::All);
+        assert_eq!(searcher.search(&punctuation.query, &Count).unwrap(), 0);
+    }
+
+    #[test]
+    fn ranking_counts_every_match_and_pages_join_up() {
+        let (_dir, engine) = seeds();
+        let searcher = engine.searcher();
+        let all = request("Nghị quyết Trung ương 4");
+        let plan = engine.plan(&all, Matching::All);
+        let whole = engine.rank(&searcher, &plan, &all).unwrap();
+        assert_eq!(whole.total, 4);
+        assert_eq!(whole.page.len(), 4);
+        assert!(
+            whole.page.windows(2).all(|w| w[0].0 >= w[1].0),
+            "best first"
+        );
+        let second_page = SearchRequest {
+            offset: 2,
+            limit: 2,
+            ..all.clone()
+        };
+        let tail = engine.rank(&searcher, &plan, &second_page).unwrap();
+        assert_eq!(tail.total, 4);
+        assert_eq!(tail.page, whole.page[2..].to_vec());
+        let count_only = SearchRequest { limit: 0, ..all };
+        let counted = engine.rank(&searcher, &plan, &count_only).unwrap();
+        assert_eq!((counted.total, counted.page.len()), (4, 0));
+    }
+
+    #[test]
+    fn rewards_reorder_the_base_ranking_only_by_adding_scores() {
+        let (_dir, engine) = seeds();
+        let searcher = engine.searcher();
+        let all = request("Nghị quyết Trung ương 4");
+        let plan = engine.plan(&all, Matching::All);
+        let base: Vec<(f32, DocAddress)> = searcher
+            .search(&plan.query, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
+        let rescored = rescore(&searcher, base.clone(), &plan.rewards).unwrap();
+        assert_eq!(rescored.len(), base.len());
+        for (score, address) in &rescored {
+            let (before, _) = base.iter().find(|(_, a)| a == address).unwrap();
+            assert!(score >= before, "a reward only adds");
+        }
+    }
+
+    #[test]
+    fn search_falls_back_to_most_words_and_sorts_by_date() {
+        let (_dir, engine) = seeds();
+        let most = engine.search(&request("Hải Phòng zzzz Đảng")).unwrap();
+        assert_eq!((most.total, most.matching), (2, "most"));
+        let strict = engine.search(&request("\"Hải Phòng zzzz\"")).unwrap();
+        assert_eq!((strict.total, strict.matching), (0, "all"));
+        let newest = engine
+            .search(&SearchRequest {
+                sort: SortOrder::Date,
+                ..request("Đảng")
+            })
+            .unwrap();
+        let dates: Vec<String> = newest
+            .hits
+            .iter()
+            .map(|h| h.meta.date.clone().unwrap())
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "2023-12-08",
+                "2023-06-23",
+                "2022-11-23",
+                "2020-11-06",
+                "2019-07-28"
+            ]
+        );
+        let oldest = engine
+            .search(&SearchRequest {
+                sort: SortOrder::DateAsc,
+                ..request("Đảng")
+            })
+            .unwrap();
+        let mut reversed = ids(&newest);
+        reversed.reverse();
+        assert_eq!(ids(&oldest), reversed);
+    }
+
+    #[test]
+    fn facets_follow_the_query_and_documents_are_found_by_id() {
+        let (_dir, engine) = seeds();
+        let response = engine
+            .search(&SearchRequest {
+                facets: vec![Dimension::Year],
+                ..request("Hải Phòng")
+            })
+            .unwrap();
+        let years = &response.facets[0].1;
+        let total: u64 = years.iter().map(|c| c.count).sum();
+        assert_eq!(total, 2);
+        let id = &response.hits[0].meta.id;
+        let (meta, text, sharing) = engine.document(id).unwrap().unwrap();
+        assert_eq!((&meta.id, sharing), (id, 1));
+        assert!(text.contains("Hải Phòng"));
+        assert!(engine.document("no-such-id").unwrap().is_none());
     }
 }

@@ -40,6 +40,7 @@ pub fn load_queries(path: &Path) -> Result<Vec<JudgedQuery>> {
     parse_queries(&text).with_context(|| format!("in {}", path.display()))
 }
 
+/// Reads a judged query set, one JSON object a line; a bad line is an error naming its number.
 pub fn parse_queries(text: &str) -> Result<Vec<JudgedQuery>> {
     let mut queries = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -80,6 +81,7 @@ pub fn load_run(path: &Path) -> Result<Run> {
     parse_run(&text).with_context(|| format!("in {}", path.display()))
 }
 
+/// Reads another system's answers in TREC run format, so peers are scored by the same code.
 pub fn parse_run(text: &str) -> Result<Run> {
     let mut ranked: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for (n, line) in text.lines().enumerate() {

@@ -14,7 +14,7 @@ use crate::index::Fields;
 use crate::model::date::Date;
 
 /// The facet dimensions users ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dimension {
     Province,
@@ -28,6 +28,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// The dimensions counted when none is named (`--facets`, `facets` without `--field`).
     pub const ALL: [Dimension; 5] = [
         Dimension::Region,
         Dimension::Province,
@@ -36,6 +37,17 @@ impl Dimension {
         Dimension::Category,
     ];
 
+    /// Every dimension that can be asked for by name: `ALL` and the month timeline.
+    pub const NAMED: [Dimension; 6] = [
+        Dimension::Region,
+        Dimension::Province,
+        Dimension::Year,
+        Dimension::Resolution,
+        Dimension::Category,
+        Dimension::Month,
+    ];
+
+    /// The name users type and JSON prints (`--field province`, `"facets": {"province": …}`).
     pub fn name(self) -> &'static str {
         match self {
             Dimension::Province => "province",

@@ -9,6 +9,7 @@
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
 
+/// An excluded clause that never seeks backwards (see the module docs).
 #[derive(Debug)]
 pub struct ForwardOnlyQuery(Box<dyn Query>);
 

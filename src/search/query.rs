@@ -11,6 +11,7 @@ pub enum Scope {
     Source,
 }
 
+/// A word or a quoted phrase, with the text it must be found in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TermExpr {
     pub scope: Scope,
@@ -18,6 +19,7 @@ pub struct TermExpr {
     pub quoted: bool,
 }
 
+/// The query as a tree of terms and operators, before any tantivy query is built.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Term(TermExpr),
@@ -268,6 +270,7 @@ fn plain_words(input: &str) -> Option<Expr> {
     }
 }
 
+/// Parses the query language; never fails: what does not parse is read as its plain words.
 pub fn parse(input: &str) -> ParsedQuery {
     let explicit = input.contains(['"', '“', '(', ')'])
         || input

@@ -9,7 +9,6 @@
 mod assets;
 mod error;
 mod guard;
-mod interim;
 mod routes;
 
 use std::net::SocketAddr;

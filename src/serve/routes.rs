@@ -11,15 +11,21 @@ use axum::Router;
 use serde_json::json;
 
 use super::error::{answer, ApiError};
-use super::{assets, guard, interim, AppState, MAX_QUEUE_WAIT};
-use crate::search::Engine;
+use super::{assets, guard, AppState, MAX_QUEUE_WAIT};
+use crate::api::json::{
+    document_json, facets_response_json, search_json, stats_json, JSON_VERSION,
+};
+use crate::api::{Bounds, Params, RequestError};
+use crate::search::facets::Dimension;
+use crate::search::{Engine, SearchRequest};
 
-/// Longest query text searched, in characters.
-pub const MAX_QUERY_CHARS: usize = 1000;
-/// Most hits one page of results may hold.
-pub const MAX_LIMIT: usize = 100;
-/// Deepest page: `offset` beyond this is refused (use filters to narrow instead).
-pub const MAX_OFFSET: usize = 10_000;
+/// The work one HTTP request may ask for: a page of at most 100 hits, no deeper than 10,000
+/// (narrow with filters instead), a query of at most 1,000 characters.
+pub const BOUNDS: Bounds = Bounds {
+    max_limit: 100,
+    max_offset: 10_000,
+    max_query_chars: 1000,
+};
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -98,38 +104,83 @@ fn engine_error(err: impl std::fmt::Display) -> ApiError {
     ApiError::new(StatusCode::SERVICE_UNAVAILABLE, err.to_string())
 }
 
-async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+/// The query string as one request, through the parser every front end shares.
+fn params(pairs: &[(String, String)]) -> Result<Params, ApiError> {
+    let mut params = Params::default();
+    params.apply_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    Ok(params)
+}
+
+/// `/api/facets` counts only: no page of hits, every dimension unless some are named.
+fn facets_request(pairs: &[(String, String)]) -> Result<SearchRequest, ApiError> {
+    let mut request = params(pairs)?.resolve(BOUNDS)?;
+    request.limit = 0;
+    request.snippets = 0;
+    if request.facets.is_empty() {
+        request.facets = Dimension::ALL.to_vec();
+    }
+    Ok(request)
+}
+
+/// Parses the query string, then runs `work` on the engine and answers its JSON.
+async fn query_endpoint<F>(state: AppState, raw: Option<String>, work: F) -> Response
+where
+    F: FnOnce(&Engine, Vec<(String, String)>) -> Result<serde_json::Value, ApiError>
+        + Send
+        + 'static,
+{
     let pairs = match query_pairs(raw.as_deref()) {
         Ok(pairs) => pairs,
         Err(err) => return err.into_response(),
     };
-    let result = with_engine(&state, move |engine| {
-        let parsed = interim::search_request(&pairs)?;
-        let response = engine.search(&parsed.request).map_err(engine_error)?;
-        Ok(interim::search_json(&parsed, &response))
-    })
-    .await;
-    match result {
+    match with_engine(&state, move |engine| work(engine, pairs)).await {
         Ok(value) => answer(value),
         Err(err) => err.into_response(),
     }
 }
 
-async fn facets(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    let pairs = match query_pairs(raw.as_deref()) {
-        Ok(pairs) => pairs,
-        Err(err) => return err.into_response(),
-    };
-    let result = with_engine(&state, move |engine| {
-        let parsed = interim::facets_request(&pairs)?;
-        let response = engine.search(&parsed.request).map_err(engine_error)?;
-        Ok(interim::facets_json_response(&parsed, &response))
+async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    query_endpoint(state, raw, |engine, pairs| {
+        let params = params(&pairs)?;
+        let request = params.resolve(BOUNDS)?;
+        let response = engine.search(&request).map_err(engine_error)?;
+        Ok(search_json(&request, &response, params.fields.as_deref()))
     })
-    .await;
-    match result {
-        Ok(value) => answer(value),
-        Err(err) => err.into_response(),
+    .await
+}
+
+async fn facets(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    query_endpoint(state, raw, |engine, pairs| {
+        let request = facets_request(&pairs)?;
+        let response = engine.search(&request).map_err(engine_error)?;
+        Ok(facets_response_json(&request, &response))
+    })
+    .await
+}
+
+/// `/api/doc/{id}` takes one parameter, the query to mark in the text.
+fn doc_query(pairs: &[(String, String)]) -> Result<Option<String>, ApiError> {
+    let mut query = None;
+    for (key, value) in pairs {
+        match key.as_str() {
+            "q" | "query" => query = Some(value.clone()),
+            other => {
+                return Err(RequestError::UnknownKey {
+                    key: other.to_owned(),
+                    suggestion: None,
+                }
+                .into())
+            }
+        }
     }
+    let query = query.filter(|q| !q.trim().is_empty());
+    if let Some(chars) = query.as_ref().map(|q| q.chars().count()) {
+        if chars > BOUNDS.max_query_chars {
+            let limit = BOUNDS.max_query_chars;
+            return Err(RequestError::QueryTooLong { chars, limit }.into());
+        }
+    }
+    Ok(query)
 }
 
 async fn doc(
@@ -140,27 +191,22 @@ async fn doc(
     let Ok(Path(id)) = id else {
         return ApiError::bad_request("the document id is not valid UTF-8").into_response();
     };
-    let pairs = match query_pairs(raw.as_deref()) {
-        Ok(pairs) => pairs,
-        Err(err) => return err.into_response(),
-    };
-    let result = with_engine(&state, move |engine| {
-        let query = interim::doc_query(&pairs)?;
-        let found = engine.find(&id).map_err(engine_error)?;
-        let Some((meta, text)) = found.into_iter().next() else {
+    query_endpoint(state, raw, move |engine, pairs| {
+        let query = doc_query(&pairs)?;
+        let Some((meta, text, _sharing)) = engine.document(&id).map_err(engine_error)? else {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
                 format!("no article with id {id:?}"),
             ));
         };
-        let highlights = query.as_deref().map(|q| engine.highlight(q, &text));
-        Ok(interim::doc_json(&meta, text, query, highlights))
+        let mut value = document_json(&meta, &text, false);
+        if let Some(query) = query {
+            value["highlights"] = json!(engine.highlight(&query, &text));
+            value["query"] = query.into();
+        }
+        Ok(value)
     })
-    .await;
-    match result {
-        Ok(value) => answer(value),
-        Err(err) => err.into_response(),
-    }
+    .await
 }
 
 async fn stats(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
@@ -168,7 +214,11 @@ async fn stats(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Respon
         return err.into_response();
     }
     match with_engine(&state, |engine| {
-        interim::stats_json(engine).map_err(engine_error)
+        engine
+            .store
+            .stats()
+            .map(|stats| stats_json(&stats))
+            .map_err(engine_error)
     })
     .await
     {
@@ -180,7 +230,7 @@ async fn stats(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Respon
 async fn health(State(state): State<AppState>) -> Response {
     let documents = state.engine.searcher().num_docs();
     answer(json!({
-        "version": crate::cli::output::JSON_VERSION,
+        "version": JSON_VERSION,
         "status": "ok",
         "documents": documents,
     }))

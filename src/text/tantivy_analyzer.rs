@@ -21,9 +21,9 @@ pub struct VietnameseTokenizer {
     folded: bool,
 }
 
-/// The last text analysed on this thread and its syllables. Every text is indexed twice (exact
-/// and folded fields, one after the other in the same indexing thread), so the second field
-/// reuses the first one's analysis instead of running it again.
+/// The last text analysed on this thread and its syllables. Every text is indexed in several
+/// views (exact, folded, pairs), one after the other in the same indexing thread, so the later
+/// views reuse the first one's analysis instead of running it again.
 struct LastAnalysis {
     text: String,
     syllables: Rc<Vec<Syllable>>,

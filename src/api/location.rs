@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::Cli;
 use crate::index::store::{IndexError, IndexStore};
 use crate::index::writer::{index_paths, IndexOptions};
 
@@ -13,9 +12,9 @@ pub const DEFAULT_INDEX_DIR: &str = ".vnsearch";
 
 /// The index folder: `--index`, else `$VNSEARCH_INDEX`, else `.vnsearch` here. The flag says
 /// whether the user named it (a named index is never built behind their back).
-pub fn index_dir(cli: &Cli) -> (PathBuf, bool) {
-    if let Some(dir) = &cli.index {
-        return (dir.clone(), true);
+pub fn index_dir(named: Option<&Path>) -> (PathBuf, bool) {
+    if let Some(dir) = named {
+        return (dir.to_owned(), true);
     }
     if let Some(dir) = std::env::var_os(INDEX_ENV).filter(|v| !v.is_empty()) {
         return (PathBuf::from(dir), true);
@@ -35,8 +34,8 @@ pub fn default_corpus() -> Option<PathBuf> {
 
 /// Opens the index for reading; with no index at the default place, builds it from the
 /// sample corpus first and says so in one line on stderr.
-pub fn open_for_search(cli: &Cli) -> Result<IndexStore> {
-    let (dir, named) = index_dir(cli);
+pub fn open_for_search(named: Option<&Path>) -> Result<IndexStore> {
+    let (dir, named) = index_dir(named);
     if IndexStore::exists(&dir) || named {
         return Ok(IndexStore::open(&dir)?);
     }

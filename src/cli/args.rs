@@ -1,0 +1,285 @@
+//! Every flag of every command, with its documentation beside it (as ripgrep keeps its flags).
+//! Flags become the one request model ([`crate::api::Params`]) that batch lines and HTTP
+//! parameters also fill; the commands in the other files of `cli/` only run what is parsed here.
+
+use std::path::PathBuf;
+
+use clap::builder::PossibleValue;
+use clap::{Parser, Subcommand};
+
+use super::color;
+
+use crate::api::Params;
+use crate::search::facets::Dimension;
+use crate::search::SortOrder;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vnsearch",
+    version,
+    about = "Full-text search for Vietnamese news and reports on Party-building work",
+    long_about = "Full-text search for Vietnamese news and reports on Party-building work \
+(công tác tổ chức xây dựng Đảng): diacritic-insensitive, tone-placement-aware, phrase-aware \
+ranking, highlighted snippets, facets by province, year and cited Party documents.",
+    after_help = "Examples:\n  vnsearch search \"Nghị quyết Trung ương 4\"\n  vnsearch search \"nghi quyet trung uong 4\" --province \"Hải Phòng\"\n  vnsearch index corpus/ ../more-news/\n  vnsearch facets --field year"
+)]
+pub struct Cli {
+    /// Index folder [default: $VNSEARCH_INDEX, else .vnsearch in the current folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// When to colour output: auto (a terminal, and NO_COLOR unset), always, never
+    #[arg(long, global = true, value_enum, default_value_t = color::ColorChoice::Auto)]
+    pub color: color::ColorChoice,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Search the index; builds it from corpus/ on first use
+    #[command(
+        after_help = "Examples:\n  vnsearch search \"Nghị quyết Trung ương 4\"\n  vnsearch search \"tinh giản biên chế\" --year 2019 --limit 5\n  vnsearch search --json -- '\"Búa liềm vàng\" -captcha'\n  vnsearch search \"hoa binh\" --province \"Hòa Bình\"\n  vnsearch search --resolution \"NQ TW4 khóa XI\" --sort date\n\nQuery syntax: words must all match (two thirds of them, if no document has all); \"quoted phrase\"; -word or NOT word;\nOR; parentheses; title:word, source:word, body:word.\nExit status: 0 hits, 1 no hits, 2 error."
+    )]
+    Search(SearchArgs),
+    /// Build or update the index from folders and files (.txt pages, .jsonl records)
+    #[command(
+        after_help = "Examples:\n  vnsearch index                 # corpus/\n  vnsearch index ../shared/corpus/baomoi ../shared/corpus/raw-sample\n  vnsearch index --rebuild corpus/"
+    )]
+    Index(IndexArgs),
+    /// Count documents by province, region, year, cited document or category
+    #[command(
+        after_help = "Examples:\n  vnsearch facets --field year\n  vnsearch facets \"Nghị quyết Trung ương 4\" --field province\n  vnsearch facets --field resolution --json"
+    )]
+    Facets(FacetsArgs),
+    /// Print one article: metadata, then the cleaned text
+    #[command(
+        after_help = "Examples:\n  vnsearch show 002_a8f0a175735bcb91\n  vnsearch show baomoi-21471880 --raw"
+    )]
+    Show(ShowArgs),
+    /// Document count, index size, corpus roots, schema version, last indexing time
+    #[command(after_help = "Examples:\n  vnsearch stats\n  vnsearch stats --json | jq .documents")]
+    Stats(StatsArgs),
+    /// Score ranking against a judged query set: nDCG@10, MRR, recall@100 (and peers' runs)
+    #[command(
+        after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
+    )]
+    Eval(EvalArgs),
+    /// Serve the page and the HTTP API on this machine (http://127.0.0.1:7373/ by default)
+    #[command(
+        after_help = "Examples:\n  vnsearch serve                        # then open http://127.0.0.1:7373/\n  vnsearch serve --index ~/news --bind 127.0.0.1:8080\n  vnsearch serve --cors https://tools.example.org\n\nAPI: /api/search, /api/facets, /api/doc/ID, /api/stats, /api/health; described at /api/openapi.json.\nStops on Ctrl-C (exit 0)."
+    )]
+    Serve(ServeArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+impl Cli {
+    /// Opens the index `--index` names (or the default one, built on first use) for searching.
+    pub fn engine(&self) -> anyhow::Result<crate::search::Engine> {
+        let store = crate::api::location::open_for_search(self.index.as_deref())?;
+        Ok(crate::search::Engine::open(store)?)
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// What to look for (several words are read as one query)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// How many hits to show
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    /// Skip this many hits first (pagination)
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Order: relevance, date (newest first) or -date (oldest first)
+    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
+    pub sort: SortOrder,
+    /// Also count hits by region, province, year, cited document and category
+    #[arg(long)]
+    pub facets: bool,
+    /// Snippets per hit (0 to 3)
+    #[arg(long, default_value_t = crate::api::request::MAX_SNIPPETS)]
+    pub snippets: usize,
+    /// Hit fields to keep in JSON output, comma-separated (e.g. id,title,score,snippets)
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Option<Vec<String>>,
+    /// Run one query per line of FILE (`-`: stdin), a bare query or a JSON object; JSON Lines out
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "json"])]
+    pub batch: Option<PathBuf>,
+    /// Attach the score explanation to each hit in --json output (for ranking work)
+    #[arg(long, hide = true)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct IndexArgs {
+    /// Folders and files to index (.txt pages, .jsonl records) [default: corpus/]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Start from an empty index (the old one stays usable until the new one is committed)
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Memory budget of the index writer, in MB
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(32..=8192))]
+    pub memory_mb: u64,
+    /// Do not list skipped and repaired files
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FacetsArgs {
+    /// Count only documents matching this query [default: all documents]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Which counts: province, region, year, resolution, category; repeatable [default: all]
+    #[arg(long, value_enum)]
+    pub field: Vec<Dimension>,
+    /// One JSON object
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ShowArgs {
+    /// The article's id (as search prints it) or key
+    pub id: String,
+    /// Print the original text as ingested, not the cleaned one
+    #[arg(long)]
+    pub raw: bool,
+    /// One JSON object: metadata and text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StatsArgs {
+    /// One JSON object
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// Judged query set (JSON Lines; see tests/relevance/README.md)
+    #[arg(value_name = "QUERIES")]
+    pub queries: PathBuf,
+    /// Another system's ranked answers, TREC run format (qid Q0 docid rank score tag); named after the file stem; repeatable
+    #[arg(long, value_name = "FILE")]
+    pub peer_run: Vec<PathBuf>,
+    /// Also write vnsearch's answers to this file, TREC run format
+    #[arg(long, value_name = "FILE")]
+    pub write_run: Option<PathBuf>,
+    /// One JSON object: per system, overall, per kind and per query
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on (another address than loopback makes the index readable
+    /// from the network); port 0 picks a free one
+    #[arg(long, value_name = "ADDR:PORT", default_value = crate::serve::DEFAULT_BIND)]
+    pub bind: std::net::SocketAddr,
+    /// Let pages from this one origin call the API (https://tools.example.org); no CORS otherwise
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+}
+
+/// Filters shared by `search` and `facets`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct FilterArgs {
+    /// Only articles that mention this province (any spelling, with or without diacritics); repeatable
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// Only articles that mention a province of this region; repeatable
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    /// Match provinces through the 34 units in force since July 2025 ("Phú Thọ" also finds Hòa Bình)
+    #[arg(long)]
+    pub merged: bool,
+    /// Only articles citing this document: "Nghị quyết Trung ương 4", "NQ TW4 khóa XII", 35-CT/TW; repeatable (all must match)
+    #[arg(long, value_name = "DOCUMENT")]
+    pub resolution: Vec<String>,
+    /// Only articles dated in this year
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles of this category (JSON Lines `category`)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// Let --year/--from/--to and the year facet use guessed dates too (by default only certain and likely ones)
+    #[arg(long)]
+    pub guessed_dates: bool,
+}
+
+impl FilterArgs {
+    /// Copies the filter flags into a request; values are judged later, by `Params::resolve`.
+    pub fn apply(&self, params: &mut Params) {
+        params.province = self.province.clone();
+        params.region = self.region.clone();
+        params.merged = self.merged;
+        params.resolution = self.resolution.clone();
+        params.year = self.year;
+        params.from = self.from.clone();
+        params.to = self.to.clone();
+        params.category = self.category.clone();
+        params.guessed_dates = self.guessed_dates;
+    }
+}
+
+/// Output format shared by commands.
+#[derive(clap::Args, Debug, Clone, Copy, Default)]
+pub struct FormatArgs {
+    /// One JSON object (shape in README, "JSON output")
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// JSON Lines: one hit per line and nothing else on stdout
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+// The engine's vocabularies, offered to clap for `--help` and completions; the names come from
+// the engine, so a new sort order or facet dimension needs no change here.
+impl clap::ValueEnum for SortOrder {
+    fn value_variants<'a>() -> &'a [Self] {
+        &SortOrder::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            SortOrder::Relevance => "Best match first",
+            SortOrder::Date => "Newest first",
+            SortOrder::DateAsc => "Oldest first",
+        };
+        Some(PossibleValue::new(self.name()).help(help))
+    }
+}
+
+impl clap::ValueEnum for Dimension {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Dimension::NAMED
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
+}
