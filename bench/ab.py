@@ -7,12 +7,14 @@
 
 On a shared, noisy machine a single run of each says little: the runs alternate (old, new, old,
 new …) so that both see the same load, and the medians are compared. Each binary queries the
-index it built itself (the analysis may differ). Measures: full index build (wall s), and
-bench/run's 1,000 in-process queries (`examples/query_latency`: total s, p50 and p95 ms).
+index it built itself (the analysis may differ). Measures: full index build (wall and CPU s), and
+bench/run's 1,000 in-process queries (`examples/query_latency`: total s, p50 and p95 ms, and the
+CPU seconds of the whole process, which includes opening the index).
 """
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,19 +27,27 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402  (make_queries, percentiles: the query set of bench/run)
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def build(binary, corpus, index):
+    """Wall and CPU seconds of one full build: CPU time is what a loaded machine leaves steady."""
     shutil.rmtree(index, ignore_errors=True)
-    start = time.perf_counter()
+    cpu, start = children_cpu(), time.perf_counter()
     subprocess.run([binary, "index", "--quiet", "--index", index, corpus], check=True,
                    capture_output=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
 def latency(program, index, qfile):
+    cpu = children_cpu()
     out = subprocess.run([program, index, qfile], check=True, capture_output=True, text=True)
+    cpu = children_cpu() - cpu
     ms = [float(line.split("\t")[0]) / 1e3 for line in out.stdout.splitlines()]
     p50, p95, _ = bench.percentiles(ms)
-    return sum(ms) / 1e3, p50, p95
+    return sum(ms) / 1e3, p50, p95, cpu
 
 
 def change(old, new):
@@ -61,9 +71,9 @@ def main():
         for i in range(args.builds):
             order = ("old", "new") if i % 2 == 0 else ("new", "old")
             for side in order:
-                secs = build(getattr(args, f"{side}_bin"), args.corpus, indexes[side])
-                builds[side].append(secs)
-                print(f"ab: build {i + 1} {side}: {secs:.1f} s", file=sys.stderr)
+                secs, cpu = build(getattr(args, f"{side}_bin"), args.corpus, indexes[side])
+                builds[side].append((secs, cpu))
+                print(f"ab: build {i + 1} {side}: {secs:.1f} s, {cpu:.1f} CPU s", file=sys.stderr)
         qfile = os.path.join(work, "queries.jsonl")
         with open(qfile, "w", encoding="utf-8") as f:
             import json
@@ -75,9 +85,13 @@ def main():
             for side in order:
                 runs[side].append(latency(getattr(args, f"{side}_latency"), indexes[side], qfile))
                 print(f"ab: queries {i + 1} {side}: {runs[side][-1][0]:.2f} s", file=sys.stderr)
-        rows = [("full index build, s (median of %d)" % args.builds,
-                 statistics.median(builds["old"]), statistics.median(builds["new"]))]
-        for k, name in enumerate(["%d queries, total s" % args.queries, "query p50, ms", "query p95, ms"]):
+        rows = []
+        for k, name in enumerate(["full index build, s", "full index build, CPU s"]):
+            rows.append((name + " (median of %d)" % args.builds,
+                         statistics.median(b[k] for b in builds["old"]),
+                         statistics.median(b[k] for b in builds["new"])))
+        for k, name in enumerate(["%d queries, total s" % args.queries, "query p50, ms",
+                                  "query p95, ms", "%d queries, process CPU s" % args.queries]):
             rows.append((name + " (median of %d)" % args.pairs,
                          statistics.median(r[k] for r in runs["old"]),
                          statistics.median(r[k] for r in runs["new"])))

@@ -358,6 +358,16 @@ fn bad_requests_are_json_errors_never_500() {
             "unknown parameter",
         ),
         ("/api/stats?verbose=1".to_owned(), 400, "unknown parameter"),
+        (
+            with_query("/api/facets", &[("q", "Đảng"), ("limit", "5")]),
+            400,
+            "parameter \"limit\" does not apply to /api/facets",
+        ),
+        (
+            with_query("/api/facets", &[("sort", "date")]),
+            400,
+            "parameter \"sort\" does not apply to /api/facets",
+        ),
         ("/api/nothing".to_owned(), 404, "no endpoint"),
     ];
     for (target, status, needle) in &cases {

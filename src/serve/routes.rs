@@ -111,8 +111,21 @@ fn params(pairs: &[(String, String)]) -> Result<Params, ApiError> {
     Ok(params)
 }
 
+/// Keys that shape a page of hits: `/api/facets` answers counts only, so it refuses them rather
+/// than accept and silently ignore them.
+const HIT_PAGE_KEYS: &[&str] = &["limit", "offset", "sort", "snippets", "fields"];
+
 /// `/api/facets` counts only: no page of hits, every dimension unless some are named.
 fn facets_request(pairs: &[(String, String)]) -> Result<SearchRequest, ApiError> {
+    if let Some((key, _)) = pairs
+        .iter()
+        .find(|(k, _)| HIT_PAGE_KEYS.contains(&k.as_str()))
+    {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            format!("parameter \"{key}\" does not apply to /api/facets, which answers counts only (use /api/search?facets=… for hits and counts)"),
+        ));
+    }
     let mut request = params(pairs)?.resolve(BOUNDS)?;
     request.limit = 0;
     request.snippets = 0;
