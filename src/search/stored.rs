@@ -176,3 +176,73 @@ impl<'a> StoredReader<'a> {
         Ok(KeyHash { key, content_hash })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::store::IndexStore;
+    use crate::index::writer::{index_paths, IndexOptions};
+
+    fn seeds() -> (tempfile::TempDir, Engine) {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("index");
+        let mut store = IndexStore::create(&index).unwrap();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        index_paths(&mut store, &[corpus], &IndexOptions::default(), |_| {}).unwrap();
+        let engine = Engine::open(IndexStore::open(&index).unwrap()).unwrap();
+        (dir, engine)
+    }
+
+    fn request(query: &str) -> SearchRequest {
+        SearchRequest {
+            query: query.to_owned(),
+            ..SearchRequest::default()
+        }
+    }
+
+    #[test]
+    fn every_match_is_read_back_with_its_facet_paths_and_hash() {
+        let (_dir, engine) = seeds();
+        let all = engine.matches(&request("")).unwrap();
+        assert_eq!(all.addresses.len(), 5);
+        let found = engine.matches(&request("Hải Phòng")).unwrap();
+        assert_eq!((found.addresses.len(), found.matching), (2, Matching::All));
+        let most = engine.matches(&request("Hải Phòng zzzz Đảng")).unwrap();
+        assert_eq!((most.addresses.len(), most.matching), (2, Matching::Any));
+        let quoted = engine.matches(&request("\"Hải Phòng zzzz\"")).unwrap();
+        assert_eq!(
+            (quoted.addresses.len(), quoted.matching),
+            (0, Matching::All)
+        );
+
+        let mut reader = StoredReader::new(&found.searcher);
+        let mut ids = Vec::new();
+        for &address in &found.addresses {
+            let doc = reader.read(&engine, address).unwrap();
+            let light = reader.key_hash(address).unwrap();
+            assert_eq!(
+                (&light.key, light.content_hash),
+                (&doc.meta.key, doc.content_hash)
+            );
+            assert_ne!(doc.content_hash, 0);
+            // Both words, not necessarily together: an unquoted query matches words.
+            let text =
+                crate::text::fold(&format!("{} {}", doc.meta.title, doc.body).to_lowercase());
+            assert!(
+                text.contains("hai") && text.contains("phong"),
+                "{}",
+                doc.meta.id
+            );
+            ids.push(doc.meta.id.clone());
+            if doc.meta.id == "003_b09fdb954b2a7c93" {
+                assert_eq!(doc.places, [["Đồng bằng sông Hồng", "Hải Phòng"]]);
+                assert!(doc
+                    .resolutions
+                    .iter()
+                    .any(|p| p == &["Đảng", "Nghị quyết", "TW4", "khóa XII"]));
+            }
+        }
+        ids.sort();
+        assert!(ids.contains(&"003_b09fdb954b2a7c93".to_owned()), "{ids:?}");
+    }
+}
