@@ -7,8 +7,8 @@
 use serde_json::{json, Map, Value};
 
 use super::document::{
-    pair_field_token, path_value, resolution_field, TextField, BODY, PAIRS_FIELD, SOURCE,
-    TEXT_FIELDS, TITLE, TRUSTED_DATINGS,
+    pair_field_token, path_value, resolution_field, TextField, BODY, PAIRS_FIELD,
+    RESOLUTION_LEVELS, SOURCE, TEXT_FIELDS, TITLE, TRUSTED_DATINGS,
 };
 use crate::model::Date;
 use crate::search::build::{
@@ -373,7 +373,11 @@ fn filter_clauses(filters: &Filters) -> Vec<Q> {
         out.push(union(
             alternatives
                 .iter()
-                .map(|p| term(&resolution_field(p.len()), &path_value(p), 1.0))
+                .map(|p| {
+                    // The export keeps the first `RESOLUTION_LEVELS` parts of a deeper path.
+                    let depth = p.len().min(RESOLUTION_LEVELS);
+                    term(&resolution_field(depth), &path_value(&p[..depth]), 1.0)
+                })
                 .collect(),
         ));
     }
@@ -506,7 +510,7 @@ fn facet_field(dimension: Dimension, filters: &Filters) -> Vec<(String, String)>
         Dimension::Month if filters.guessed_dates => one("month", "month"),
         Dimension::Month => one("month", "month_trusted"),
         Dimension::Category => one("category", "category"),
-        Dimension::Resolution => (1..=super::document::RESOLUTION_LEVELS)
+        Dimension::Resolution => (1..=RESOLUTION_LEVELS)
             .map(|depth| (resolution_field(depth), resolution_field(depth)))
             .collect(),
     }
@@ -817,6 +821,24 @@ mod tests {
             "{qw}"
         );
         assert_eq!(combinations(4, 3).len(), 4);
+    }
+
+    #[test]
+    fn cited_document_filters_name_the_level_of_their_path() {
+        let mut r = request("");
+        let path = |s: &str| s.split(" / ").map(str::to_owned).collect::<Vec<_>>();
+        r.filters.resolutions = vec![vec![
+            path("Đảng / Nghị quyết / TW4"),
+            path("Đảng / Chỉ thị / Trung ương / 35-CT/TW / khóa XII / x"),
+        ]];
+        let (q, _) = request_query(&r, Matching::All);
+        assert_eq!(
+            dsl(&q)["bool"]["filter"][0],
+            json!({"bool": {"should": [
+                {"term": {"resolution_3": {"value": "Đảng / Nghị quyết / TW4"}}},
+                {"term": {"resolution_5": {"value": "Đảng / Chỉ thị / Trung ương / 35-CT/TW / khóa XII"}}}
+            ]}})
+        );
     }
 
     #[test]
