@@ -973,6 +973,52 @@ fn the_exported_analysis_matches_what_vnsearch_returns_on_the_relevance_queries(
             misses.insert(query.clone(), vnsearch.len() - hit);
         }
     }
+    // The filters translate too: the same queries with filters, through the keyword fields.
+    let filter_sets: [&[&str]; 5] = [
+        &["--province", "Hà Nội"],
+        &["--region", "Tây Nguyên", "--merged"],
+        &["--resolution", "Nghị quyết Trung ương 4"],
+        &["--year", "2017"],
+        &["--from", "2017-03", "--to", "2017-05-31", "--guessed-dates"],
+    ];
+    let (mut filtered_returned, mut filtered_matched, mut filtered_extra) =
+        (0usize, 0usize, 0usize);
+    for filters in filter_sets {
+        for query in ["", "Đảng", "cán bộ"] {
+            let mut args: Vec<&str> = filters.to_vec();
+            args.extend(["--", query]);
+            let vnsearch = search_keys(&fixture, &args);
+            let mut explain = vec!["search", "--explain-as", "opensearch"];
+            explain.extend_from_slice(&args);
+            let run = fixture.run(&explain);
+            assert_eq!(
+                run.status.code(),
+                Some(0),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            let body: Value = serde_json::from_slice(&run.stdout).unwrap();
+            let by_dsl: BTreeSet<String> = (0..docs.len())
+                .filter(|&i| matches(&body["query"], &docs[i], &sources[i], &search_analysis))
+                .map(|i| ids[i].clone())
+                .collect();
+            filtered_returned += vnsearch.len();
+            filtered_matched += vnsearch.intersection(&by_dsl).count();
+            filtered_extra += by_dsl.difference(&vnsearch).count();
+        }
+    }
+    eprintln!(
+        "filters: vnsearch returned {filtered_returned} for 15 filtered searches; the exported query matched {filtered_matched} of them and {filtered_extra} others"
+    );
+    assert!(
+        filtered_returned > 100,
+        "the filters select documents: {filtered_returned}"
+    );
+    assert_eq!(
+        (filtered_matched, filtered_extra),
+        (filtered_returned, 0),
+        "filters translate exactly"
+    );
     let share = |n: usize| 100.0 * n as f64 / returned.max(1) as f64;
     eprintln!(
         "analysis equivalence over {} documents, {} queries: vnsearch returned {returned}; the token fields matched {matched_tokens} ({:.2}%), the engine's own analysis matched {matched_builtin} ({:.2}%); the token fields matched {extra} documents vnsearch did not return; misses by query: {misses:?}",
