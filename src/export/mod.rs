@@ -76,7 +76,7 @@ pub fn target_names() -> String {
 pub enum ExportError {
     #[error("unknown target {0:?}; targets: {names}", names = target_names())]
     UnknownTarget(String),
-    #[error("bad index name {0:?}: use lower-case letters, digits, '-' and '_', starting with a letter or digit")]
+    #[error("bad index name {0:?}: use 3 to 255 lower-case letters, digits, '-' and '_', starting with a letter")]
     BadName(String),
     #[error("{0}")]
     State(String),
@@ -130,13 +130,11 @@ fn write_error(path: &Path, err: impl ToString) -> ExportError {
     }
 }
 
-/// Index names both engines accept (Elasticsearch: lower case, no `\/*?"<>| ,#:`).
+/// Index names every engine accepts: Elasticsearch and OpenSearch want lower case without
+/// `\/*?"<>| ,#:`, Quickwit 3 to 255 characters starting with a letter.
 fn check_name(name: &str) -> Result<(), ExportError> {
-    let ok = name.len() <= 255
-        && name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    let ok = (3..=255).contains(&name.len())
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
@@ -333,6 +331,8 @@ mod tests {
             "unknown target \"solr\"; targets: opensearch, elasticsearch, quickwit"
         );
         assert!(check_name("vnsearch-2026_01").is_ok());
-        assert!(check_name("VNsearch").is_err() && check_name("a b").is_err());
+        for bad in ["VNsearch", "a b", "ab", "2026-news", "_news"] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
     }
 }
