@@ -3,6 +3,7 @@
 pub mod api;
 pub mod cli;
 pub mod data;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;

@@ -69,6 +69,11 @@ pub enum Command {
         after_help = "Examples:\n  vnsearch serve                        # then open http://127.0.0.1:7373/\n  vnsearch serve --index ~/news --bind 127.0.0.1:8080\n  vnsearch serve --cors https://tools.example.org\n\nAPI: /api/search, /api/facets, /api/doc/ID, /api/stats, /api/health; described at /api/openapi.json.\nStops on Ctrl-C (exit 0)."
     )]
     Serve(ServeArgs),
+    /// Write the index (or part of it) for OpenSearch, Elasticsearch or Quickwit: documents, index definition, README
+    #[command(
+        after_help = "Examples:\n  vnsearch export --to opensearch --out export/\n  vnsearch export --to quickwit --out qw/ --province \"Hải Phòng\" --until 2023\n  vnsearch export --to opensearch --out nightly/ --since export/export-state.json\n\nFilters are those of `search`; the date upper bound is --until (--to names the engine).\nDIR gets bulk-NNNN.ndjson (or docs-NNNN.ndjson), index.json (or quickwit-index.yaml), README.md\nwith the commands to load them, and export-state.json for the next --since.\nExit status: 0 written, 2 error (an unknown engine lists the engines)."
+    )]
+    Export(ExportArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  vnsearch completions bash > ~/.local/share/bash-completion/completions/vnsearch\n  vnsearch completions zsh > ~/.zfunc/_vnsearch\n  vnsearch completions fish > ~/.config/fish/completions/vnsearch.fish"
@@ -113,6 +118,10 @@ pub struct SearchArgs {
     /// Run one query per line of FILE (`-`: stdin), a bare query or a JSON object; JSON Lines out
     #[arg(long, value_name = "FILE", conflicts_with_all = ["query", "json"])]
     pub batch: Option<PathBuf>,
+    /// Print what vnsearch would ask another engine for this query and its filters: the Query
+    /// DSL for opensearch or elasticsearch, the query and aggregations for quickwit
+    #[arg(long, value_name = "ENGINE", conflicts_with_all = ["batch", "json", "jsonl"])]
+    pub explain_as: Option<String>,
     /// Attach the score explanation to each hit in --json output (for ranking work)
     #[arg(long, hide = true)]
     pub explain: bool,
@@ -197,6 +206,74 @@ pub struct ServeArgs {
     /// Let pages from this one origin call the API (https://tools.example.org); no CORS otherwise
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// The engine: opensearch, elasticsearch or quickwit
+    #[arg(long = "to", value_name = "ENGINE")]
+    pub target: String,
+    /// Folder to write the files into (created if missing; an earlier export's files there are replaced)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Export only the documents this query matches (the query language of `search`) [default: all]
+    #[arg(long, value_name = "QUERY", default_value = "")]
+    pub query: String,
+    /// Write only what changed since the export that wrote STATE (its DIR/export-state.json):
+    /// changed and new documents, and deletes for removed ones
+    #[arg(long, value_name = "STATE")]
+    pub since: Option<PathBuf>,
+    /// Cut the NDJSON files at this size in KiB, so each can be posted as one request
+    #[arg(long, value_name = "N", default_value_t = crate::export::DEFAULT_CHUNK_KB,
+          value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub chunk_kb: u64,
+    /// The index name in the engine [default: the earlier export's, else vnsearch]
+    #[arg(long, value_name = "INDEXNAME")]
+    pub name: Option<String>,
+    /// Only articles that mention this province; repeatable
+    #[arg(long, value_name = "NAME")]
+    pub province: Vec<String>,
+    /// Only articles that mention a province of this region; repeatable
+    #[arg(long, value_name = "NAME")]
+    pub region: Vec<String>,
+    /// Match provinces through the 34 units in force since July 2025
+    #[arg(long)]
+    pub merged: bool,
+    /// Only articles citing this document; repeatable (all must match)
+    #[arg(long, value_name = "DOCUMENT")]
+    pub resolution: Vec<String>,
+    /// Only articles dated in this year
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before this day (`search --to`; here --to names the engine)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles of this category
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// Let --year/--from/--until use guessed dates too
+    #[arg(long)]
+    pub guessed_dates: bool,
+}
+
+impl ExportArgs {
+    /// The export's filters as `search` spells them, so the one request parser judges them.
+    pub fn filters(&self) -> FilterArgs {
+        FilterArgs {
+            province: self.province.clone(),
+            region: self.region.clone(),
+            merged: self.merged,
+            resolution: self.resolution.clone(),
+            year: self.year,
+            from: self.from.clone(),
+            to: self.until.clone(),
+            category: self.category.clone(),
+            guessed_dates: self.guessed_dates,
+        }
+    }
 }
 
 /// Filters shared by `search` and `facets`.

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod color;
 pub mod eval_cmd;
 pub mod exit;
+pub mod export_cmd;
 pub mod facets_cmd;
 pub mod index_cmd;
 pub mod output;
@@ -42,6 +43,7 @@ pub fn run() -> i32 {
         Command::Stats(args) => stats_cmd::run(&cli, args),
         Command::Eval(args) => eval_cmd::run(&cli, args),
         Command::Serve(args) => serve_cmd::run(&cli, args),
+        Command::Export(args) => export_cmd::run(&cli, args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             use std::io::Write;

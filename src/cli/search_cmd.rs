@@ -9,6 +9,7 @@ use super::color::Colors;
 use super::output::{write_facets, write_hit};
 use crate::api::json::{hit_line, search_json};
 use crate::api::{Bounds, Params};
+use crate::export::Target;
 use crate::search::facets::Dimension;
 
 impl SearchArgs {
@@ -41,6 +42,10 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
     // Judged before the index is opened, so a bad flag never triggers a build.
     let mut request = params.resolve(Bounds::NONE)?;
     request.explain = args.explain;
+    if let Some(engine_name) = &args.explain_as {
+        let target = Target::parse(engine_name)?;
+        return super::export_cmd::explain_as(&cli.engine()?, target, &request);
+    }
     let engine = cli.engine()?;
     if let Some(source) = &args.batch {
         return super::batch::run(&engine, source, &params);

@@ -22,23 +22,23 @@ use crate::index::Fields;
 use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
 use crate::text::{analyze, Syllable};
 
-const TITLE_BOOST: f32 = 2.0;
-const SOURCE_BOOST: f32 = 1.5;
+pub const TITLE_BOOST: f32 = 2.0;
+pub const SOURCE_BOOST: f32 = 1.5;
 /// Weight of a folded-only match when the user typed diacritics.
-const FOLDED_DISCOUNT: f32 = 0.3;
+pub const FOLDED_DISCOUNT: f32 = 0.3;
 /// Weight of the diacritic-exact match of a syllable in a quoted phrase or symbol.
-const EXACT_BOOST: f32 = 0.6;
+pub const EXACT_BOOST: f32 = 0.6;
 /// A run of bare words found as a whole phrase.
-const PHRASE_BOOST: f32 = 3.0;
+pub const PHRASE_BOOST: f32 = 3.0;
 /// Two neighbouring bare words found adjacent.
-const PAIR_BOOST: f32 = 0.8;
+pub const PAIR_BOOST: f32 = 0.8;
 
 /// Two neighbouring bare words found as one token of the pairs field: BM25 weighs the pair by
 /// its own rarity, close to the Vietnamese word's (schema 2; figures in tests/relevance).
-const WORD_PAIR_BOOST: f32 = 2.0;
+pub const WORD_PAIR_BOOST: f32 = 2.0;
 /// The same pair typed capitalised and found capitalised: a name, not the common words
 /// ("Hòa Bình" the province rather than "hòa bình", peace).
-const NAME_BOOST: f32 = 2.0;
+pub const NAME_BOOST: f32 = 2.0;
 
 /// What the snippet builder highlights: folded syllables of every positive term.
 #[derive(Debug, Default, Clone)]

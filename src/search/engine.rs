@@ -434,6 +434,17 @@ impl Engine {
         })
     }
 
+    /// A plan's matching query (text and filters), whether the query used operators and
+    /// whether it had searchable words: what reading every match (`stored`) needs of it.
+    pub(super) fn matching_plan(
+        &self,
+        request: &SearchRequest,
+        matching: Matching,
+    ) -> (Box<dyn Query>, bool, bool) {
+        let plan = self.plan(request, matching);
+        (plan.query, plan.explicit, plan.built)
+    }
+
     /// Phase 1: the request as tantivy queries, matching (text and filters) and rewards.
     fn plan(&self, request: &SearchRequest, matching: Matching) -> Plan {
         let fields = &self.store.fields;
