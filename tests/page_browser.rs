@@ -399,6 +399,17 @@ async fn run_page_checks(client: &Client, base: &str) {
     )
     .await;
     assert_eq!(years, json!(["2019", "2020", "2021", "2022", "2023"]));
+    // Drawn as SVG from /api/trend, with the matches in no year named beside it.
+    let drawn = js(
+        client,
+        "return [document.querySelectorAll('#timeline-bars svg g.column').length, document.getElementById('timeline-caption').textContent]",
+    )
+    .await;
+    assert_eq!(drawn[0], 5, "{drawn}");
+    assert!(
+        drawn[1].as_str().unwrap().ends_with(" · 1 bài chỉ có ngày đoán"),
+        "{drawn}"
+    );
     client
         .find(Locator::Css("#timeline-bars .column[data-period='2023']"))
         .await

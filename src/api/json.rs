@@ -155,7 +155,7 @@ pub fn known_document_json(d: &KnownDocument) -> Value {
         "date": d.signed.map(|s| s.to_string()),
         "year": d.year,
         "title": d.title,
-        "aliases": d.aliases,
+        "aliases": d.aliases(),
         "facet": d.facet,
         "filter": d.filter,
         "in_table": d.in_table,

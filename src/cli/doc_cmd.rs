@@ -64,8 +64,9 @@ fn article_line(meta: &StoredMeta) -> String {
 fn write_card(out: &mut impl Write, card: &Card, colors: Colors) -> Result<()> {
     let d = &card.named.document;
     writeln!(out, "{}", colors.bold(&document_line(d, card.named.articles)))?;
-    if !d.aliases.is_empty() {
-        writeln!(out, "  {}", colors.dim(&format!("also written: {}", d.aliases.join("; "))))?;
+    let aliases = d.aliases();
+    if !aliases.is_empty() {
+        writeln!(out, "  {}", colors.dim(&format!("also written: {}", aliases.join("; "))))?;
     }
     if let Some(filter) = &d.filter {
         writeln!(out, "  {}", colors.dim(&format!("filter: --resolution {filter:?}")))?;

@@ -7,7 +7,9 @@
 //! is the name in "tinh giản biên chế theo Nghị quyết 39", not "theo Nghị quyết 39" (the
 //! parser finds the number inside either). The longest such run wins, then the leftmost.
 
-use super::filter::resolution_filter;
+use std::collections::HashMap;
+
+use super::filter::read_filter;
 use crate::data::documents::kinds;
 use crate::text::fold;
 
@@ -27,26 +29,53 @@ pub struct NameInQuery {
     pub rest: String,
 }
 
-fn reading(words: &[&str]) -> Option<Vec<Vec<String>>> {
-    if words.is_empty() {
-        return None;
-    }
-    let mut prefixes = resolution_filter(&words.join(" ")).ok()?;
-    prefixes.sort();
-    Some(prefixes)
+/// What the filter parser reads a run of words as, remembered per run: the tightness test
+/// reads each run's neighbours, which are runs of their own.
+struct Readings<'q> {
+    words: &'q [&'q str],
+    memo: HashMap<(usize, usize), Option<Vec<Vec<String>>>>,
 }
 
-/// Words that only say what kind of document follows or precedes a name.
-fn is_naming_word(word: &str) -> bool {
-    let w = fold(&word.to_lowercase());
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if ["so", "cua", "khoa", "tw"].contains(&w) {
-        return true;
+impl Readings<'_> {
+    fn of(&mut self, start: usize, end: usize) -> Option<Vec<Vec<String>>> {
+        if start >= end {
+            return None;
+        }
+        let words = self.words;
+        self.memo
+            .entry((start, end))
+            .or_insert_with(|| {
+                let mut prefixes = read_filter(&words[start..end].join(" "))?;
+                prefixes.sort();
+                Some(prefixes)
+            })
+            .clone()
     }
-    kinds().iter().any(|k| {
-        fold(&k.name.to_lowercase()).split(' ').any(|part| part == w)
-            || k.short.is_some_and(|s| fold(&s.to_lowercase()) == w)
-    })
+}
+
+fn folded_word(word: &str) -> String {
+    let w = fold(&word.to_lowercase());
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+}
+
+/// How many of `words` (one or two, read in order) only say what kind of document a name is
+/// ("Quy định", "QĐ", "số", "của"): dropped beside the name, so that the rest of the query holds
+/// only what it is about. Two words must make a whole kind's name ("chi bộ" is not one).
+fn naming_words(words: &[&str]) -> usize {
+    let folded: Vec<String> = words.iter().map(|w| folded_word(w)).collect();
+    let is_kind = |text: &str| {
+        kinds().iter().any(|k| {
+            fold(&k.name.to_lowercase()) == text
+                || k.short.is_some_and(|s| fold(&s.to_lowercase()) == text)
+        })
+    };
+    if folded.len() == 2 && is_kind(&folded.join(" ")) {
+        return 2;
+    }
+    match folded.last() {
+        Some(w) if ["so", "cua", "khoa"].contains(&w.as_str()) || is_kind(w) => 1,
+        _ => 0,
+    }
 }
 
 /// The document name in `query`, if it holds one (see the module docs).
@@ -55,6 +84,10 @@ pub fn name_in_query(query: &str) -> Option<NameInQuery> {
     if words.is_empty() || words.len() > MAX_QUERY_WORDS {
         return None;
     }
+    let mut readings = Readings {
+        words: &words,
+        memo: HashMap::new(),
+    };
     for len in (1..=words.len().min(MAX_NAME_WORDS)).rev() {
         for start in 0..=words.len() - len {
             let run = &words[start..start + len];
@@ -67,20 +100,30 @@ pub fn name_in_query(query: &str) -> Option<NameInQuery> {
             {
                 continue;
             }
-            let Some(read) = reading(run) else {
+            let end = start + len;
+            let Some(read) = readings.of(start, end) else {
                 continue;
             };
             let tight = len == 1
-                || (reading(&run[1..]).as_ref() != Some(&read)
-                    && reading(&run[..len - 1]).as_ref() != Some(&read));
+                || (readings.of(start + 1, end).as_ref() != Some(&read)
+                    && readings.of(start, end - 1).as_ref() != Some(&read));
             if !tight {
                 continue;
             }
             let (mut from, mut to) = (start, start + len);
-            while from > 0 && is_naming_word(words[from - 1]) {
-                from -= 1;
+            loop {
+                let n = naming_words(&words[from.saturating_sub(2)..from]);
+                let n = if n == 0 && from >= 1 {
+                    naming_words(&words[from - 1..from])
+                } else {
+                    n
+                };
+                if n == 0 {
+                    break;
+                }
+                from -= n;
             }
-            while to < words.len() && is_naming_word(words[to]) {
+            while to < words.len() && naming_words(&words[to..to + 1]) == 1 {
                 to += 1;
             }
             let rest: Vec<&str> = words[..from]
@@ -121,6 +164,8 @@ mod tests {
                 Some(("Nghị quyết 39", "tinh giản biên chế theo")),
             ),
             ("Quy định 47 đảng viên", Some(("Quy định 47", "đảng viên"))),
+            ("Quy định 47 chi bộ", Some(("Quy định 47", "chi bộ"))),
+            ("kỷ luật theo Quy định số 47-QĐ/TW", Some(("47-QĐ/TW", "kỷ luật theo"))),
             ("Chỉ thị 05", Some(("Chỉ thị 05", ""))),
             ("tinh giản biên chế", None),
             ("Hải Phòng 2023", None),

@@ -37,8 +37,6 @@ pub struct KnownDocument {
     pub signed: Option<Date>,
     /// Trích yếu.
     pub title: Option<String>,
-    /// Other names news uses for it, each of which reads back to it.
-    pub aliases: Vec<String>,
     /// The `--resolution` text that selects exactly this document.
     pub filter: Option<String>,
     /// Whether `documents.tsv` holds it (else only its facet path is known).
@@ -67,7 +65,7 @@ impl KnownDocument {
             party_issuer_name(row.symbol)
         };
         let symbol = (!row.symbol.is_empty()).then(|| row.symbol.to_owned());
-        let mut doc = KnownDocument {
+        KnownDocument {
             label: row.canonical.to_owned(),
             filter: resolution_filter_text(&facet),
             facet,
@@ -81,11 +79,8 @@ impl KnownDocument {
             year: None,
             signed: signed(row),
             title: (!row.title.is_empty()).then(|| row.title.to_owned()),
-            aliases: Vec::new(),
             in_table: true,
-        };
-        doc.aliases = aliases(row, &doc);
-        doc
+        }
     }
 
     /// A document the table does not hold, from its facet path (as the index counts it).
@@ -123,10 +118,19 @@ impl KnownDocument {
             year,
             signed: None,
             title: None,
-            aliases: Vec::new(),
             filter,
             in_table: false,
         }
+    }
+
+    /// Other names news uses for it, each of which reads back to it (table documents only;
+    /// computed on demand: each form is checked by the filter parser).
+    pub fn aliases(&self) -> Vec<String> {
+        documents()
+            .iter()
+            .find(|r| self.in_table && r.canonical == self.label)
+            .map(aliases)
+            .unwrap_or_default()
     }
 
     /// The document at a facet path: the table's when it holds one there.
@@ -164,7 +168,7 @@ fn label_of(facet: &[String], filter: Option<&str>) -> String {
 
 /// The forms news writes a table document in, kept when the filter parser reads each back to
 /// it (and to no other table document).
-fn aliases(row: &DocumentRow, doc: &KnownDocument) -> Vec<String> {
+fn aliases(row: &DocumentRow) -> Vec<String> {
     let k = kind(row.kind);
     let t = roman(row.term);
     let mut forms: Vec<String> = Vec::new();
@@ -242,7 +246,7 @@ pub fn suggest(name: &str) -> Vec<String> {
     let mut names: Vec<(String, String)> = Vec::new();
     for d in &docs {
         names.push((key(&d.label), d.label.clone()));
-        for a in &d.aliases {
+        for a in &d.aliases() {
             names.push((key(a), d.label.clone()));
         }
     }
@@ -275,23 +279,23 @@ mod tests {
         assert_eq!(d.signed.map(|d| d.to_string()).as_deref(), Some("2016-10-30"));
         assert_eq!(d.facet, ["Đảng", "Nghị quyết", "TW4", "khóa XII"]);
         assert_eq!(d.filter.as_deref(), Some("Nghị quyết TW4 khóa XII"));
-        assert!(d.aliases.contains(&"Nghị quyết Trung ương 4 khóa XII".to_owned()));
-        assert!(d.aliases.contains(&"04-NQ/TW".to_owned()));
+        assert!(d.aliases().contains(&"Nghị quyết Trung ương 4 khóa XII".to_owned()));
+        assert!(d.aliases().contains(&"04-NQ/TW".to_owned()));
         let q47 = doc("QĐ 47-QĐ/TW khóa XI");
-        assert!(q47.aliases.contains(&"Quy định 47".to_owned()), "{:?}", q47.aliases);
-        assert!(d.aliases.contains(&"Nghị quyết 04".to_owned()), "{:?}", d.aliases);
+        assert!(q47.aliases().contains(&"Quy định 47".to_owned()), "{:?}", q47.aliases());
+        assert!(d.aliases().contains(&"Nghị quyết 04".to_owned()), "{:?}", d.aliases());
         assert_eq!(q47.issuer.as_deref(), Some("Trung ương"));
         assert_eq!(q47.filter.as_deref(), Some("47-QĐ/TW khóa XI"));
         // 18-NQ/TW exists in two khóa: "Nghị quyết 18" alone is not an alias of either.
         let nq18 = doc("NQ TW6 khóa XII số 18");
-        assert!(!nq18.aliases.contains(&"Nghị quyết 18".to_owned()));
-        assert!(nq18.aliases.contains(&"Nghị quyết 18 khóa XII".to_owned()));
+        assert!(!nq18.aliases().contains(&"Nghị quyết 18".to_owned()));
+        assert!(nq18.aliases().contains(&"Nghị quyết 18 khóa XII".to_owned()));
     }
 
     #[test]
     fn every_alias_reads_back_to_its_document() {
         for d in table_documents() {
-            for alias in &d.aliases {
+            for alias in &d.aliases() {
                 let prefixes = resolution_filter(alias).unwrap();
                 let found = table_documents_under(&prefixes);
                 assert_eq!(found.len(), 1, "{alias}");
