@@ -36,7 +36,14 @@ fn card(f: &Fixture, name: &str, extra: &[&str]) -> Value {
 }
 
 fn facets_total(f: &Fixture, resolution: &str, extra: &[&str]) -> u64 {
-    let mut args = vec!["facets", "--json", "--field", "year", "--resolution", resolution];
+    let mut args = vec![
+        "facets",
+        "--json",
+        "--field",
+        "year",
+        "--resolution",
+        resolution,
+    ];
     args.extend_from_slice(extra);
     let out = f.run(&args);
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -50,14 +57,30 @@ fn a_card_is_what_the_table_and_the_corpus_say() {
     let d = &c["document"];
     assert_eq!(
         (&d["label"], &d["kind"], &d["symbol"], &d["number"]),
-        (&json!("NQ TW4 khóa XII"), &json!("Nghị quyết"), &json!("04-NQ/TW"), &json!(4))
+        (
+            &json!("NQ TW4 khóa XII"),
+            &json!("Nghị quyết"),
+            &json!("04-NQ/TW"),
+            &json!(4)
+        )
     );
     assert_eq!(
         (&d["khoa"], &d["plenum"], &d["date"], &d["issuer"]),
-        (&json!("XII"), &json!(4), &json!("2016-10-30"), &json!("Trung ương"))
+        (
+            &json!("XII"),
+            &json!(4),
+            &json!("2016-10-30"),
+            &json!("Trung ương")
+        )
     );
-    assert!(d["title"].as_str().unwrap().starts_with("Về tăng cường xây dựng, chỉnh đốn Đảng"));
-    assert!(d["aliases"].as_array().unwrap().contains(&json!("Nghị quyết Trung ương 4 khóa XII")));
+    assert!(d["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("Về tăng cường xây dựng, chỉnh đốn Đảng"));
+    assert!(d["aliases"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("Nghị quyết Trung ương 4 khóa XII")));
     assert_eq!(d["also"], json!([]));
     // 001, 002 and 003 cite it: as many as `facets --resolution` counts.
     assert_eq!(c["articles"], 3);
@@ -92,11 +115,18 @@ fn a_card_is_what_the_table_and_the_corpus_say() {
     );
     // The same card by its symbol and without diacritics; filters narrow its articles.
     for name in ["04-NQ/TW", "nghi quyet trung uong 4 khoa xii"] {
-        assert_eq!(card(&f, name, &[])["document"]["label"], "NQ TW4 khóa XII", "{name}");
+        assert_eq!(
+            card(&f, name, &[])["document"]["label"],
+            "NQ TW4 khóa XII",
+            "{name}"
+        );
     }
     let narrowed = card(&f, "04-NQ/TW", &["--province", "Hải Phòng"]);
     assert_eq!(narrowed["articles"], 1);
-    assert_eq!(facets_total(&f, "04-NQ/TW", &["--province", "Hải Phòng"]), 1);
+    assert_eq!(
+        facets_total(&f, "04-NQ/TW", &["--province", "Hải Phòng"]),
+        1
+    );
 }
 
 #[test]
@@ -104,7 +134,11 @@ fn documents_outside_the_table_and_unknown_names() {
     let f = Fixture::seeds();
     let c = card(&f, "Quy định 293", &[]);
     assert_eq!(
-        (&c["document"]["label"], &c["document"]["in_table"], &c["articles"]),
+        (
+            &c["document"]["label"],
+            &c["document"]["in_table"],
+            &c["articles"]
+        ),
         (&json!("QĐ 293-QĐ/TW"), &json!(false), &json!(1))
     );
     assert_eq!(c["first"]["id"], "004_8864829e34b5b12f");
@@ -112,19 +146,27 @@ fn documents_outside_the_table_and_unknown_names() {
     assert_eq!(chi_thi["document"]["label"], "CT 05-CT/TW khóa XII");
     assert_eq!(chi_thi["articles"], 2);
     for (name, message) in [
-        ("Nghị quyết 999", "unknown document \"Nghị quyết 999\"; did you mean "),
+        (
+            "Nghị quyết 999",
+            "unknown document \"Nghị quyết 999\"; did you mean ",
+        ),
         ("zzzz", "unknown document \"zzzz\""),
     ] {
         let out = f.run(&["doc", name]);
         assert_eq!(out.status.code(), Some(2), "{name}");
         let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with(&format!("vnsearch: error: {message}")), "{err}");
+        assert!(
+            err.starts_with(&format!("vnsearch: error: {message}")),
+            "{err}"
+        );
         assert_eq!(err.lines().count(), 1);
     }
     let out = f.run(&["doc", "--color", "never", "Chỉ thị 05"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("CT 05-CT/TW khóa XII: Chỉ thị số 05-CT/TW, Trung ương, khóa XII, 2016-05-15 — "),
+        text.starts_with(
+            "CT 05-CT/TW khóa XII: Chỉ thị số 05-CT/TW, Trung ương, khóa XII, 2016-05-15 — "
+        ),
         "{text}"
     );
     assert!(text.contains("\n2 articles cite it\n"), "{text}");
@@ -160,7 +202,14 @@ fn a_query_that_names_a_document_finds_every_article_citing_it_first() {
     let quoted = f.search_json("\"Quy định 47\"", &[]);
     assert!(quoted.get("documents").is_none());
     // One line on a terminal.
-    let out = f.run(&["search", "--color", "never", "--snippets", "0", "Quy định 47"]);
+    let out = f.run(&[
+        "search",
+        "--color",
+        "never",
+        "--snippets",
+        "0",
+        "Quy định 47",
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
     let second = text.lines().nth(1).unwrap();
     assert!(
@@ -195,9 +244,15 @@ fn the_api_answers_cards_as_the_command_does() {
     assert_eq!(seed_numbers(&search), ["002", "001"]);
     assert_eq!(search["documents"][0]["label"], "CT 05-CT/TW khóa XII");
     for (pairs, message) in [
-        (vec![("name", "Nghị quyết 999")], "unknown document \"Nghị quyết 999\""),
+        (
+            vec![("name", "Nghị quyết 999")],
+            "unknown document \"Nghị quyết 999\"",
+        ),
         (vec![], "bad name \"\""),
-        (vec![("name", "04-NQ/TW"), ("limit", "3")], "a document card takes name and the filters"),
+        (
+            vec![("name", "04-NQ/TW"), ("limit", "3")],
+            "a document card takes name and the filters",
+        ),
     ] {
         let answer = server.get(&with_query("/api/doc-card", &pairs));
         assert_eq!(answer.status, 400, "{pairs:?}");

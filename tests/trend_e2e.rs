@@ -67,7 +67,13 @@ fn years_and_months_of_the_seeds_with_what_no_period_holds() {
     // 002 (2019), 004 (2022) and 003 (2023) have page dates; 000 and 001 only guesses.
     assert_eq!(
         periods(&by_year),
-        owned(&[("2019", 1), ("2020", 0), ("2021", 0), ("2022", 1), ("2023", 1)])
+        owned(&[
+            ("2019", 1),
+            ("2020", 0),
+            ("2021", 0),
+            ("2022", 1),
+            ("2023", 1)
+        ])
     );
     assert_eq!(
         (&by_year["undated"], &by_year["guessed"], &by_year["total"]),
@@ -76,20 +82,33 @@ fn years_and_months_of_the_seeds_with_what_no_period_holds() {
     let guessed = trend(&f, "Đảng", &["--guessed-dates"]);
     assert_eq!(
         periods(&guessed),
-        owned(&[("2019", 1), ("2020", 1), ("2021", 0), ("2022", 1), ("2023", 2)])
+        owned(&[
+            ("2019", 1),
+            ("2020", 1),
+            ("2021", 0),
+            ("2022", 1),
+            ("2023", 2)
+        ])
     );
     assert!(guessed.get("guessed").is_none());
     let by_month = trend(&f, "Đảng", &["--by", "month", "--year", "2023"]);
     assert_eq!(periods(&by_month), owned(&[("2023-06", 1)]));
     assert_eq!(by_month["year_only"], json!([]));
     // A date filter uses certain and likely dates only: 000's guessed 2023 is not in it.
-    assert_eq!((&by_month["guessed"], &by_month["total"]), (&json!(0), &json!(1)));
+    assert_eq!(
+        (&by_month["guessed"], &by_month["total"]),
+        (&json!(0), &json!(1))
+    );
     // Every month from July 2019 to June 2023, zeros included.
     let all_months = trend(&f, "Đảng", &["--by", "month"]);
     let months = periods(&all_months);
     assert_eq!(months.len(), 48);
     assert_eq!(
-        months.iter().filter(|(_, n)| *n > 0).cloned().collect::<Vec<_>>(),
+        months
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .cloned()
+            .collect::<Vec<_>>(),
         owned(&[("2019-07", 1), ("2022-11", 1), ("2023-06", 1)])
     );
 }
@@ -130,20 +149,38 @@ fn a_bare_year_is_in_its_year_and_in_no_month() {
     let found = periods(&months);
     assert_eq!(found.len(), 14, "January 2016 to February 2017");
     assert_eq!(
-        found.iter().filter(|(_, n)| *n > 0).cloned().collect::<Vec<_>>(),
+        found
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .cloned()
+            .collect::<Vec<_>>(),
         owned(&[("2016-01", 1), ("2016-03", 1), ("2017-02", 1)])
     );
     assert_eq!(months["year_only"], json!([{"period": "2016", "count": 1}]));
-    assert_eq!((&months["undated"], &months["total"]), (&json!(1), &json!(5)));
+    assert_eq!(
+        (&months["undated"], &months["total"]),
+        (&json!(1), &json!(5))
+    );
     // Search agrees: the bare 2016 is in 2016 and in the whole of 2016, not in its January.
     let g = ["--guessed-dates"];
-    assert_eq!(total(&f, "Đảng bộ", &[&["--year", "2016"], &g[..]].concat()), 3);
     assert_eq!(
-        total(&f, "Đảng bộ", &[&["--from", "2016-01", "--to", "2016-01"], &g[..]].concat()),
+        total(&f, "Đảng bộ", &[&["--year", "2016"], &g[..]].concat()),
+        3
+    );
+    assert_eq!(
+        total(
+            &f,
+            "Đảng bộ",
+            &[&["--from", "2016-01", "--to", "2016-01"], &g[..]].concat()
+        ),
         1
     );
     assert_eq!(
-        total(&f, "Đảng bộ", &[&["--from", "2016-01-01", "--to", "2016-12-31"], &g[..]].concat()),
+        total(
+            &f,
+            "Đảng bộ",
+            &[&["--from", "2016-01-01", "--to", "2016-12-31"], &g[..]].concat()
+        ),
         3
     );
     assert_eq!(
@@ -156,7 +193,10 @@ fn a_bare_year_is_in_its_year_and_in_no_month() {
     // Without guesses the bare year is only a guess: counted as such.
     let trusted = trend(&f, "Đảng bộ", &["--by", "month"]);
     assert_eq!(trusted["year_only"], json!([]));
-    assert_eq!((&trusted["guessed"], &trusted["undated"]), (&json!(1), &json!(1)));
+    assert_eq!(
+        (&trusted["guessed"], &trusted["undated"]),
+        (&json!(1), &json!(1))
+    );
 }
 
 #[test]
@@ -176,7 +216,10 @@ fn rates_per_articles_of_the_period_and_provinces_ranked() {
         provinces["periods"],
         json!([{"period": "Hải Phòng", "region": "Đồng bằng sông Hồng", "count": 2}])
     );
-    assert_eq!((&provinces["unplaced"], &provinces["total"]), (&json!(3), &json!(5)));
+    assert_eq!(
+        (&provinces["unplaced"], &provinces["total"]),
+        (&json!(3), &json!(5))
+    );
     assert!(provinces.get("undated").is_none());
     // The same count `search --province` gives.
     assert_eq!(total(&f, "Đảng bộ", &["--province", "Hải Phòng"]), 2);
@@ -196,15 +239,30 @@ fn the_chart_for_people_and_errors_for_bad_input() {
     assert_eq!(lines[1], "");
     assert_eq!(lines[2], format!("2016  {} 3", "█".repeat(40)));
     // 1 of 3 is 13⅜ cells.
-    assert_eq!(lines[3], format!("2017  {}▍{}1", "█".repeat(13), " ".repeat(27)));
+    assert_eq!(
+        lines[3],
+        format!("2017  {}▍{}1", "█".repeat(13), " ".repeat(27))
+    );
     assert_eq!(lines[5], "undated: 1");
     let none = f.run(&["trend", "zzzqqq"]);
     assert_eq!(none.status.code(), Some(1));
     for (args, message) in [
-        (vec!["trend", "x", "--by", "week"], "invalid value 'week' for '--by"),
-        (vec!["trend", "x", "--per", "0"], "bad per \"0\": use a whole number from 1 to 1000000"),
-        (vec!["trend", "x", "--province", "Ha Noii"], "did you mean Hà Nội"),
-        (vec!["trend", "x", "--from", "2020", "--to", "2019"], "is after --to"),
+        (
+            vec!["trend", "x", "--by", "week"],
+            "invalid value 'week' for '--by",
+        ),
+        (
+            vec!["trend", "x", "--per", "0"],
+            "bad per \"0\": use a whole number from 1 to 1000000",
+        ),
+        (
+            vec!["trend", "x", "--province", "Ha Noii"],
+            "did you mean Hà Nội",
+        ),
+        (
+            vec!["trend", "x", "--from", "2020", "--to", "2019"],
+            "is after --to",
+        ),
     ] {
         let out = f.run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -232,9 +290,17 @@ fn the_api_answers_as_the_command_does() {
     assert_eq!(api, cli);
     for (pairs, status, message) in [
         (vec![("q", "x"), ("by", "week")], 400, "bad by \"week\""),
-        (vec![("q", "x"), ("limit", "3")], 400, "a trend counts every match"),
+        (
+            vec![("q", "x"), ("limit", "3")],
+            400,
+            "a trend counts every match",
+        ),
         (vec![("q", "x"), ("per", "abc")], 400, "bad per"),
-        (vec![("q", "x"), ("province", "Atlantis")], 400, "unknown province"),
+        (
+            vec![("q", "x"), ("province", "Atlantis")],
+            400,
+            "unknown province",
+        ),
     ] {
         let answer = server.get(&with_query("/api/trend", &pairs));
         assert_eq!(answer.status, status, "{pairs:?}");

@@ -7,10 +7,10 @@ use serde_json::{json, Map, Value};
 use crate::data::documents::roman;
 use crate::extract::citations::known::KnownDocument;
 use crate::index::document::StoredMeta;
-use crate::search::card::{Card, CardRequest};
-use crate::search::named::NamedDocument;
 use crate::index::store::IndexStats;
+use crate::search::card::{Card, CardRequest};
 use crate::search::facets::{Dimension, FacetCount};
+use crate::search::named::NamedDocument;
 use crate::search::trend::{Trend, TrendBy, TrendRequest};
 use crate::search::{Hit, SearchRequest, SearchResponse};
 

@@ -8,6 +8,6 @@ pub mod location;
 pub mod request;
 pub mod trend_request;
 
-pub use request::{Bounds, Params, RequestError};
 pub use card_request::CardParams;
+pub use request::{Bounds, Params, RequestError};
 pub use trend_request::TrendParams;

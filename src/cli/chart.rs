@@ -74,14 +74,25 @@ mod tests {
     #[test]
     fn figures_line_up() {
         let rows = [
-            Row { label: "2019".into(), value: 2.0, figure: "2".into() },
-            Row { label: "Hải Phòng".into(), value: 0.0, figure: "0".into() },
+            Row {
+                label: "2019".into(),
+                value: 2.0,
+                figure: "2".into(),
+            },
+            Row {
+                label: "Hải Phòng".into(),
+                value: 0.0,
+                figure: "0".into(),
+            },
         ];
         let mut out = Vec::new();
         write_chart(&mut out, &rows, Colors { enabled: false }).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], format!("2019       {} 2", "█".repeat(BAR_WIDTH)));
-        assert_eq!(lines[1], format!("Hải Phòng  {}0", " ".repeat(BAR_WIDTH + 1)));
+        assert_eq!(
+            lines[1],
+            format!("Hải Phòng  {}0", " ".repeat(BAR_WIDTH + 1))
+        );
     }
 }

@@ -7,8 +7,8 @@ use anyhow::Result;
 use super::args::{Cli, DocArgs};
 use super::chart::{write_chart, Row};
 use super::color::Colors;
-use super::output::document_line;
 use super::exit::EXIT_FOUND;
+use super::output::document_line;
 use crate::api::json::card_json;
 use crate::api::{Bounds, CardParams, RequestError};
 use crate::index::document::StoredMeta;
@@ -63,13 +63,25 @@ fn article_line(meta: &StoredMeta) -> String {
 
 fn write_card(out: &mut impl Write, card: &Card, colors: Colors) -> Result<()> {
     let d = &card.named.document;
-    writeln!(out, "{}", colors.bold(&document_line(d, card.named.articles)))?;
+    writeln!(
+        out,
+        "{}",
+        colors.bold(&document_line(d, card.named.articles))
+    )?;
     let aliases = d.aliases();
     if !aliases.is_empty() {
-        writeln!(out, "  {}", colors.dim(&format!("also written: {}", aliases.join("; "))))?;
+        writeln!(
+            out,
+            "  {}",
+            colors.dim(&format!("also written: {}", aliases.join("; ")))
+        )?;
     }
     if let Some(filter) = &d.filter {
-        writeln!(out, "  {}", colors.dim(&format!("filter: --resolution {filter:?}")))?;
+        writeln!(
+            out,
+            "  {}",
+            colors.dim(&format!("filter: --resolution {filter:?}"))
+        )?;
     }
     if !d.in_table {
         writeln!(
@@ -82,7 +94,11 @@ fn write_card(out: &mut impl Write, card: &Card, colors: Colors) -> Result<()> {
         out,
         "\n{} {} it",
         card.articles,
-        if card.articles == 1 { "article cites" } else { "articles cite" }
+        if card.articles == 1 {
+            "article cites"
+        } else {
+            "articles cite"
+        }
     )?;
     if let Some(first) = &card.first {
         writeln!(out, "  first   {}", article_line(first))?;

@@ -106,7 +106,11 @@ fn write_trend(
             )?;
         }
         by => {
-            write_chart(out, &rows(&trend.periods, per, |p| p.period.clone()), colors)?;
+            write_chart(
+                out,
+                &rows(&trend.periods, per, |p| p.period.clone()),
+                colors,
+            )?;
             if trend.periods.is_empty() {
                 writeln!(out, "(no dated article)")?;
             }
@@ -117,7 +121,10 @@ fn write_trend(
                     .iter()
                     .map(|p| format!("{} {}", p.period, figure(p, per)))
                     .collect();
-                apart.push(format!("known only by year, in no month: {}", years.join(", ")));
+                apart.push(format!(
+                    "known only by year, in no month: {}",
+                    years.join(", ")
+                ));
             }
             apart.push(format!("undated: {}", trend.undated));
             if let Some(guessed) = trend.guessed {

@@ -82,7 +82,10 @@ pub fn build_schema() -> (Schema, Fields) {
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
         pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
         date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast()),
-        year_only: builder.add_bool_field("year_only", NumericOptions::default().set_indexed().set_fast()),
+        year_only: builder.add_bool_field(
+            "year_only",
+            NumericOptions::default().set_indexed().set_fast(),
+        ),
         content_hash: builder.add_u64_field("content_hash", NumericOptions::default().set_fast()),
         text_hash: builder.add_u64_field("text_hash", NumericOptions::default().set_fast()),
         meta: builder.add_text_field("meta", STORED),

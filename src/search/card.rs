@@ -56,7 +56,10 @@ impl Engine {
             Ok(named) => named,
             Err(suggestions) => return Ok(Err(suggestions)),
         };
-        let query = both(&*self.filtered(&request.filters), cites(fields, &named.document));
+        let query = both(
+            &*self.filtered(&request.filters),
+            cites(fields, &named.document),
+        );
         let articles = searcher.search(&query, &Count)? as u64;
         let dated: Box<dyn Query> = if request.filters.guessed_dates {
             Box::new(BooleanQuery::new(vec![

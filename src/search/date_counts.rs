@@ -119,7 +119,11 @@ mod tests {
     fn months_and_years_add_up_with_bare_years_apart() {
         let day = |y, m, d| Date::new(y, m, d).unwrap().days_since_epoch();
         let counts = DateCounts {
-            by_day: HashMap::from([(day(2019, 1, 5), 2), (day(2019, 1, 31), 1), (day(2019, 3, 1), 4)]),
+            by_day: HashMap::from([
+                (day(2019, 1, 5), 2),
+                (day(2019, 1, 31), 1),
+                (day(2019, 3, 1), 4),
+            ]),
             year_only: BTreeMap::from([(2019, 5), (2017, 1)]),
         };
         assert_eq!(

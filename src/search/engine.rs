@@ -591,7 +591,13 @@ impl Engine {
         ));
         let rest = parse(&named.rest).expr.and_then(|expr| {
             let accented = crate::text::has_diacritics(&named.rest);
-            build(fields, &expr, accented, matching, &mut Highlights::default())
+            build(
+                fields,
+                &expr,
+                accented,
+                matching,
+                &mut Highlights::default(),
+            )
         });
         let widened: Box<dyn Query> = match rest {
             Some(rest) => Box::new(BooleanQuery::new(vec![

@@ -12,4 +12,6 @@ pub mod query;
 pub mod snippet;
 pub mod trend;
 
-pub use engine::{Engine, Filters, Hit, Matched, SearchError, SearchRequest, SearchResponse, SortOrder};
+pub use engine::{
+    Engine, Filters, Hit, Matched, SearchError, SearchRequest, SearchResponse, SortOrder,
+};

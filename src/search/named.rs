@@ -61,7 +61,10 @@ fn nodes_under(
     fields: &Fields,
     prefixes: &[Vec<String>],
 ) -> tantivy::Result<BTreeMap<Vec<String>, u64>> {
-    let field_name = searcher.schema().get_field_name(fields.resolution).to_owned();
+    let field_name = searcher
+        .schema()
+        .get_field_name(fields.resolution)
+        .to_owned();
     let any = BooleanQuery::new(
         prefixes
             .iter()
@@ -108,10 +111,8 @@ pub fn read_prefixes(
     let nodes = nodes_under(searcher, fields, prefixes)?;
     let table = table_documents_under(prefixes);
     let count = |facet: &[String]| nodes.get(facet).copied().unwrap_or(0);
-    let mut candidates: Vec<(KnownDocument, u64)> = table
-        .iter()
-        .map(|d| (d.clone(), count(&d.facet)))
-        .collect();
+    let mut candidates: Vec<(KnownDocument, u64)> =
+        table.iter().map(|d| (d.clone(), count(&d.facet))).collect();
     // Documents the table does not hold, as the index counted them: the leaves of the tree
     // under the prefixes that hold no table document. A bare number with no issuer is no
     // document. A name that is a table document's own path means that document alone.

@@ -91,7 +91,12 @@ fn rate(count: u64, base: u64, per: u32) -> f64 {
     (count as f64 * f64::from(per) / base as f64 * 100.0).round() / 100.0
 }
 
-fn period(name: String, count: u64, base: Option<&HashMap<String, u64>>, per: Option<u32>) -> Period {
+fn period(
+    name: String,
+    count: u64,
+    base: Option<&HashMap<String, u64>>,
+    per: Option<u32>,
+) -> Period {
     let base = base.map(|b| b.get(&name).copied().unwrap_or(0));
     Period {
         rate: base.zip(per).map(|(b, per)| rate(count, b, per)),
@@ -112,7 +117,11 @@ fn months_between(first: (i32, u32), last: (i32, u32)) -> Vec<(i32, u32)> {
     let mut at = first;
     while at <= last {
         out.push(at);
-        at = if at.1 == 12 { (at.0 + 1, 1) } else { (at.0, at.1 + 1) };
+        at = if at.1 == 12 {
+            (at.0 + 1, 1)
+        } else {
+            (at.0, at.1 + 1)
+        };
     }
     out
 }
@@ -152,9 +161,13 @@ impl Engine {
         };
         let base_query = request.per.map(|_| self.filtered(&request.search.filters));
         match request.by {
-            TrendBy::Year | TrendBy::Month => {
-                self.count_periods(&searcher, &*matched.query, base_query.as_deref(), request, &mut trend)?
-            }
+            TrendBy::Year | TrendBy::Month => self.count_periods(
+                &searcher,
+                &*matched.query,
+                base_query.as_deref(),
+                request,
+                &mut trend,
+            )?,
             TrendBy::Province => self.count_provinces(
                 &searcher,
                 &*matched.query,
@@ -230,9 +243,7 @@ impl Engine {
             trend.year_only = counts
                 .year_only
                 .iter()
-                .map(|(year, &n)| {
-                    period(year.to_string(), n, base_year_only.as_ref(), request.per)
-                })
+                .map(|(year, &n)| period(year.to_string(), n, base_year_only.as_ref(), request.per))
                 .collect();
         }
         trend.undated = searcher.search(&both(query, dating_is(fields, "none")), &Count)? as u64;

@@ -159,20 +159,22 @@ pub fn read_filter(input: &str) -> Option<Vec<Vec<String>>> {
                 None => plenum_kinds().collect(),
             };
             let t = term(c.get(3));
-            return Some(kinds
-                .into_iter()
-                .map(|kind| {
-                    let mut f = vec![
-                        Level::Party.facet_root().to_owned(),
-                        kind.to_owned(),
-                        format!("TW{n}"),
-                    ];
-                    if let Some(t) = t {
-                        f.push(format!("khóa {}", roman(t)));
-                    }
-                    f
-                })
-                .collect());
+            return Some(
+                kinds
+                    .into_iter()
+                    .map(|kind| {
+                        let mut f = vec![
+                            Level::Party.facet_root().to_owned(),
+                            kind.to_owned(),
+                            format!("TW{n}"),
+                        ];
+                        if let Some(t) = t {
+                            f.push(format!("khóa {}", roman(t)));
+                        }
+                        f
+                    })
+                    .collect(),
+            );
         }
     }
     if let Some(c) = congress.captures(&k) {

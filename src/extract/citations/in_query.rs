@@ -94,8 +94,10 @@ pub fn name_in_query(query: &str) -> Option<NameInQuery> {
             // A name holds a digit or a Roman numeral: skip the parser for plain words.
             if !run.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
                 && !run.iter().any(|w| {
-                    crate::data::documents::parse_roman(w.trim_matches(|c: char| !c.is_alphanumeric()))
-                        .is_some()
+                    crate::data::documents::parse_roman(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                    .is_some()
                 })
             {
                 continue;
@@ -126,11 +128,7 @@ pub fn name_in_query(query: &str) -> Option<NameInQuery> {
             while to < words.len() && naming_words(&words[to..to + 1]) == 1 {
                 to += 1;
             }
-            let rest: Vec<&str> = words[..from]
-                .iter()
-                .chain(&words[to..])
-                .copied()
-                .collect();
+            let rest: Vec<&str> = words[..from].iter().chain(&words[to..]).copied().collect();
             return Some(NameInQuery {
                 name: run.join(" "),
                 prefixes: read,
@@ -157,7 +155,10 @@ mod tests {
             ("QĐ 47", Some(("QĐ 47", ""))),
             ("47-QĐ/TW", Some(("47-QĐ/TW", ""))),
             ("Quy định số 47-QĐ/TW", Some(("47-QĐ/TW", ""))),
-            ("Nghị quyết Trung ương 4 khóa XII", Some(("Nghị quyết Trung ương 4 khóa XII", ""))),
+            (
+                "Nghị quyết Trung ương 4 khóa XII",
+                Some(("Nghị quyết Trung ương 4 khóa XII", "")),
+            ),
             ("NQ TW4 khóa XII", Some(("NQ TW4 khóa XII", ""))),
             (
                 "tinh giản biên chế theo Nghị quyết 39",
@@ -165,7 +166,10 @@ mod tests {
             ),
             ("Quy định 47 đảng viên", Some(("Quy định 47", "đảng viên"))),
             ("Quy định 47 chi bộ", Some(("Quy định 47", "chi bộ"))),
-            ("kỷ luật theo Quy định số 47-QĐ/TW", Some(("47-QĐ/TW", "kỷ luật theo"))),
+            (
+                "kỷ luật theo Quy định số 47-QĐ/TW",
+                Some(("47-QĐ/TW", "kỷ luật theo")),
+            ),
             ("Chỉ thị 05", Some(("Chỉ thị 05", ""))),
             ("tinh giản biên chế", None),
             ("Hải Phòng 2023", None),

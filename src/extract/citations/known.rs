@@ -276,20 +276,35 @@ mod tests {
         let d = doc("NQ TW4 khóa XII");
         assert_eq!(d.symbol.as_deref(), Some("04-NQ/TW"));
         assert_eq!((d.number, d.term, d.plenum), (Some(4), Some(12), Some(4)));
-        assert_eq!(d.signed.map(|d| d.to_string()).as_deref(), Some("2016-10-30"));
+        assert_eq!(
+            d.signed.map(|d| d.to_string()).as_deref(),
+            Some("2016-10-30")
+        );
         assert_eq!(d.facet, ["Đảng", "Nghị quyết", "TW4", "khóa XII"]);
         assert_eq!(d.filter.as_deref(), Some("Nghị quyết TW4 khóa XII"));
-        assert!(d.aliases().contains(&"Nghị quyết Trung ương 4 khóa XII".to_owned()));
+        assert!(d
+            .aliases()
+            .contains(&"Nghị quyết Trung ương 4 khóa XII".to_owned()));
         assert!(d.aliases().contains(&"04-NQ/TW".to_owned()));
         let q47 = doc("QĐ 47-QĐ/TW khóa XI");
-        assert!(q47.aliases().contains(&"Quy định 47".to_owned()), "{:?}", q47.aliases());
-        assert!(d.aliases().contains(&"Nghị quyết 04".to_owned()), "{:?}", d.aliases());
+        assert!(
+            q47.aliases().contains(&"Quy định 47".to_owned()),
+            "{:?}",
+            q47.aliases()
+        );
+        assert!(
+            d.aliases().contains(&"Nghị quyết 04".to_owned()),
+            "{:?}",
+            d.aliases()
+        );
         assert_eq!(q47.issuer.as_deref(), Some("Trung ương"));
         assert_eq!(q47.filter.as_deref(), Some("47-QĐ/TW khóa XI"));
         // 18-NQ/TW exists in two khóa: "Nghị quyết 18" alone is not an alias of either.
         let nq18 = doc("NQ TW6 khóa XII số 18");
         assert!(!nq18.aliases().contains(&"Nghị quyết 18".to_owned()));
-        assert!(nq18.aliases().contains(&"Nghị quyết 18 khóa XII".to_owned()));
+        assert!(nq18
+            .aliases()
+            .contains(&"Nghị quyết 18 khóa XII".to_owned()));
     }
 
     #[test]
@@ -307,13 +322,25 @@ mod tests {
     #[test]
     fn documents_outside_the_table_from_their_facet() {
         let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let d = KnownDocument::at(&path(&["Nhà nước", "Nghị định", "Chính phủ", "47/NĐ-CP", "2017"]));
+        let d = KnownDocument::at(&path(&[
+            "Nhà nước",
+            "Nghị định",
+            "Chính phủ",
+            "47/NĐ-CP",
+            "2017",
+        ]));
         assert!(!d.in_table);
         assert_eq!(d.label, "NĐ 47/2017/NĐ-CP");
-        assert_eq!((d.number, d.year, d.level), (Some(47), Some(2017), Level::State));
+        assert_eq!(
+            (d.number, d.year, d.level),
+            (Some(47), Some(2017), Level::State)
+        );
         assert_eq!(d.filter.as_deref(), Some("Nghị định 47/2017/NĐ-CP"));
         let bare = KnownDocument::at(&path(&["Chưa xác định", "Quy định", "47"]));
-        assert_eq!((bare.label.as_str(), bare.number), ("Quy định 47", Some(47)));
+        assert_eq!(
+            (bare.label.as_str(), bare.number),
+            ("Quy định 47", Some(47))
+        );
         assert!(KnownDocument::at(&path(&["Đảng", "Nghị quyết", "TW4", "khóa XII"])).in_table);
     }
 
