@@ -130,7 +130,7 @@ pub fn read_prefixes(
         }
     }
     // Most cited first; ties keep the table's order, table documents first.
-    candidates.sort_by(|a, b| b.1.cmp(&a.1));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.1));
     let mut candidates = candidates.into_iter();
     let Some((document, articles)) = candidates.next() else {
         return Ok(None);
