@@ -399,6 +399,20 @@ async fn run_page_checks(client: &Client, base: &str) {
     )
     .await;
     assert_eq!(years, json!(["2019", "2020", "2021", "2022", "2023"]));
+    // Drawn as SVG from /api/trend, with the matches in no year named beside it.
+    let drawn = js(
+        client,
+        "return [document.querySelectorAll('#timeline-bars svg g.column').length, document.getElementById('timeline-caption').textContent]",
+    )
+    .await;
+    assert_eq!(drawn[0], 5, "{drawn}");
+    assert!(
+        drawn[1]
+            .as_str()
+            .unwrap()
+            .ends_with(" · 1 bài chỉ có ngày đoán"),
+        "{drawn}"
+    );
     client
         .find(Locator::Css("#timeline-bars .column[data-period='2023']"))
         .await
@@ -470,7 +484,8 @@ async fn run_page_checks(client: &Client, base: &str) {
     let state = js(
         client,
         "return { pwned: document.body.dataset.pwned || null, scripts: document.scripts.length, \
-         images: document.images.length, svgs: document.querySelectorAll('main svg').length, \
+         images: document.images.length, \
+         svgs: [...document.querySelectorAll('main svg')].filter(s => !s.closest('#timeline-bars')).length, \
          links: document.querySelectorAll('#article-body a').length }",
     )
     .await;

@@ -531,6 +531,37 @@ fn openapi_describes_the_real_answers() {
             with_query("/api/facets", &[("year", "x")]),
             400,
         ),
+        (
+            "/api/trend",
+            with_query(
+                "/api/trend",
+                &[
+                    ("q", "Đảng"),
+                    ("by", "month"),
+                    ("per", "1000"),
+                    ("guessed_dates", "true"),
+                ],
+            ),
+            200,
+        ),
+        (
+            "/api/trend",
+            with_query("/api/trend", &[("by", "week")]),
+            400,
+        ),
+        (
+            "/api/doc-card",
+            with_query(
+                "/api/doc-card",
+                &[("name", "NQ TW4 khóa XII"), ("year", "2023")],
+            ),
+            200,
+        ),
+        (
+            "/api/doc-card",
+            with_query("/api/doc-card", &[("name", "Nghị quyết 999")]),
+            400,
+        ),
         ("/api/doc/{id}", format!("/api/doc/{id}"), 200),
         (
             "/api/doc/{id}",

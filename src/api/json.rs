@@ -4,9 +4,14 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::data::documents::roman;
+use crate::extract::citations::known::KnownDocument;
 use crate::index::document::StoredMeta;
 use crate::index::store::IndexStats;
+use crate::search::card::{Card, CardRequest};
 use crate::search::facets::{Dimension, FacetCount};
+use crate::search::named::NamedDocument;
+use crate::search::trend::{Trend, TrendBy, TrendRequest};
 use crate::search::{Hit, SearchRequest, SearchResponse};
 
 /// Version of the JSON shape; bumped on any incompatible change (new keys are compatible).
@@ -75,6 +80,18 @@ pub fn search_json(
     if !response.facets.is_empty() {
         value["facets"] = facets_json(&response.facets);
     }
+    if !response.documents.is_empty() {
+        value["documents"] = response
+            .documents
+            .iter()
+            .map(|d| {
+                let mut doc = named_document_json(&d.named);
+                doc["name"] = json!(d.name);
+                doc["rest"] = json!(d.rest);
+                doc
+            })
+            .collect();
+    }
     if let Some(fields) = fields {
         trim_hits(&mut value["hits"], fields);
     }
@@ -89,6 +106,104 @@ pub fn facets_response_json(request: &SearchRequest, response: &SearchResponse) 
         "filters": filters_json(request),
         "total": response.total,
         "facets": facets_json(&response.facets),
+    })
+}
+
+/// The object for a trend (`trend --json`, `GET /api/trend`): periods oldest first (by
+/// province: a ranking), and what no period holds counted apart.
+pub fn trend_json(request: &TrendRequest, trend: &Trend) -> Value {
+    let mut value = json!({
+        "version": JSON_VERSION,
+        "query": request.search.query,
+        "filters": filters_json(&request.search),
+        "by": request.by.name(),
+        "periods": trend.periods,
+        "total": trend.total,
+        "took_ms": (trend.took_ms * 1000.0).round() / 1000.0,
+        "matching": trend.matching,
+        "fallback": trend.fallback,
+    });
+    if let Some(per) = request.per {
+        value["per"] = json!(per);
+    }
+    match request.by {
+        TrendBy::Province => value["unplaced"] = json!(trend.unplaced),
+        by => {
+            value["undated"] = json!(trend.undated);
+            if let Some(guessed) = trend.guessed {
+                value["guessed"] = json!(guessed);
+            }
+            if by == TrendBy::Month {
+                value["year_only"] = json!(trend.year_only);
+            }
+        }
+    }
+    value
+}
+
+/// What is known of one document (a card's `document`, an entry of a search's `documents`).
+pub fn known_document_json(d: &KnownDocument) -> Value {
+    json!({
+        "label": d.label,
+        "kind": d.kind,
+        "symbol": d.symbol,
+        "number": d.number,
+        "issuer": d.issuer,
+        "level": d.level.as_str(),
+        "khoa": d.term.map(roman),
+        "plenum": d.plenum,
+        "date": d.signed.map(|s| s.to_string()),
+        "year": d.year,
+        "title": d.title,
+        "aliases": d.aliases(),
+        "facet": d.facet,
+        "filter": d.filter,
+        "in_table": d.in_table,
+    })
+}
+
+/// A name's reading: the document, the articles of the index citing it, the other documents
+/// the name may mean.
+pub fn named_document_json(named: &NamedDocument) -> Value {
+    let mut value = known_document_json(&named.document);
+    value["articles"] = json!(named.articles);
+    value["also"] = named
+        .also
+        .iter()
+        .map(|(d, n)| json!({ "label": d.label, "filter": d.filter, "articles": n }))
+        .collect();
+    value
+}
+
+/// An article as a card names it: enough to find and show it.
+fn article_ref(meta: &StoredMeta) -> Value {
+    json!({
+        "id": meta.id,
+        "title": meta.title,
+        "date": meta.date,
+        "date_confidence": meta.date_confidence,
+        "primary_province": meta.primary_province,
+    })
+}
+
+/// The object for a document card (`doc --json`, `GET /api/doc-card`).
+pub fn card_json(request: &CardRequest, card: &Card) -> Value {
+    json!({
+        "version": JSON_VERSION,
+        "name": request.name,
+        "filters": serde_json::to_value(&request.filters).expect("filters serialise"),
+        "document": named_document_json(&card.named),
+        "articles": card.articles,
+        "first": card.first.as_ref().map(article_ref),
+        "latest": card.latest.as_ref().map(article_ref),
+        "by_year": card.by_year,
+        "by_province": card.by_province,
+        "cited_with": card
+            .cited_with
+            .iter()
+            .map(|(label, n)| json!({ "label": label, "articles": n }))
+            .collect::<Vec<_>>(),
+        "took_ms": (card.took_ms * 1000.0).round() / 1000.0,
     })
 }
 

@@ -11,6 +11,7 @@ use super::color;
 
 use crate::api::Params;
 use crate::search::facets::Dimension;
+use crate::search::trend::TrendBy;
 use crate::search::SortOrder;
 
 #[derive(Parser, Debug)]
@@ -51,6 +52,16 @@ pub enum Command {
         after_help = "Examples:\n  vnsearch facets --field year\n  vnsearch facets \"Nghị quyết Trung ương 4\" --field province\n  vnsearch facets --field resolution --json"
     )]
     Facets(FacetsArgs),
+    /// Matching articles per year, month or province, as a bar chart or JSON
+    #[command(
+        after_help = "Examples:\n  vnsearch trend \"Nghị quyết Trung ương 4\"\n  vnsearch trend \"tinh giản biên chế\" --by month --year 2017\n  vnsearch trend \"Chỉ thị 05\" --by province --per 1000\n  vnsearch trend \"Đảng\" --json | jq -c '.periods[]'\n\nThe same matching and filters as search: each year's count is what `search --year` counts.\nUndated articles, articles with only a guessed date and (by month) articles known only by\ntheir year are counted apart. Exit status: 0 matches, 1 none, 2 error."
+    )]
+    Trend(TrendArgs),
+    /// One document's card: what the tables know of it, and the articles that cite it
+    #[command(
+        after_help = "Examples:\n  vnsearch doc 04-NQ/TW\n  vnsearch doc \"NQ TW4 khóa XII\" --province \"Hà Nội\"\n  vnsearch doc \"Quy định 47\" --json | jq .articles\n\nA number several documents share is read as the one the corpus cites most (the others are listed).\nExit status: 0 a card, 2 an unknown document (the closest names are suggested) or another error."
+    )]
+    Doc(DocArgs),
     /// Print one article: metadata, then the cleaned text
     #[command(
         after_help = "Examples:\n  vnsearch show 002_a8f0a175735bcb91\n  vnsearch show baomoi-21471880 --raw"
@@ -155,6 +166,36 @@ pub struct FacetsArgs {
     /// Which counts: province, region, year, resolution, category; repeatable [default: all]
     #[arg(long, value_enum)]
     pub field: Vec<Dimension>,
+    /// One JSON object
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TrendArgs {
+    /// What to count (the query language of search) [default: every article]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Periods: year, month, or province (a ranking of the provinces mentioned)
+    #[arg(long, value_enum, default_value_t = TrendBy::Year)]
+    pub by: TrendBy,
+    /// Normalise: matches per N articles of each period (or province) under the same filters
+    #[arg(long, value_name = "N")]
+    pub per: Option<u32>,
+    /// One JSON object
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DocArgs {
+    /// The document, in any form a --resolution filter takes: 04-NQ/TW, "NQ TW4 khóa XII", "Quy định 47"
+    #[arg(value_name = "NAME", required = true)]
+    pub name: Vec<String>,
     /// One JSON object
     #[arg(long)]
     pub json: bool,
@@ -276,7 +317,7 @@ impl ExportArgs {
     }
 }
 
-/// Filters shared by `search` and `facets`.
+/// Filters shared by `search`, `facets`, `trend` and `doc`.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Only articles that mention this province (any spelling, with or without diacritics); repeatable
@@ -354,6 +395,16 @@ impl clap::ValueEnum for SortOrder {
 impl clap::ValueEnum for Dimension {
     fn value_variants<'a>() -> &'a [Self] {
         &Dimension::NAMED
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
+}
+
+impl clap::ValueEnum for TrendBy {
+    fn value_variants<'a>() -> &'a [Self] {
+        &TrendBy::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

@@ -20,6 +20,7 @@ const HIGHLIGHT: Style = Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 const BOLD: Style = Style::new().bold();
+const BAR: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 const DIM: Style = Style::new().dimmed();
 
 impl Colors {
@@ -50,6 +51,15 @@ impl Colors {
     pub fn bold(&self, text: &str) -> String {
         if self.enabled {
             self.paint(BOLD, text)
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A chart's bar: cyan on a terminal, the bare block characters in plain text.
+    pub fn bar(&self, text: &str) -> String {
+        if self.enabled && !text.is_empty() {
+            self.paint(BAR, text)
         } else {
             text.to_owned()
         }

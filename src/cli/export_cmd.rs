@@ -89,7 +89,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<i32> {
 /// Prints the request as the engine's query: the `_search` body for OpenSearch and
 /// Elasticsearch, the search body (query string and aggregations) for Quickwit.
 pub fn explain_as(engine: &Engine, target: Target, request: &SearchRequest) -> Result<i32> {
-    let matching = engine.matching(request)?;
+    let matching = engine.word_matching(request)?;
     let body = match target {
         Target::Quickwit => quickwit_body(request, matching),
         _ => search_body(request, matching),

@@ -3,7 +3,9 @@
 
 pub mod args;
 pub mod batch;
+pub mod chart;
 pub mod color;
+pub mod doc_cmd;
 pub mod eval_cmd;
 pub mod exit;
 pub mod export_cmd;
@@ -14,6 +16,7 @@ pub mod search_cmd;
 pub mod serve_cmd;
 pub mod show_cmd;
 pub mod stats_cmd;
+pub mod trend_cmd;
 
 use clap::Parser;
 
@@ -39,6 +42,8 @@ pub fn run() -> i32 {
         Command::Search(args) => search_cmd::run(&cli, args, colors),
         Command::Index(args) => index_cmd::run(&cli, args),
         Command::Facets(args) => facets_cmd::run(&cli, args, colors),
+        Command::Trend(args) => trend_cmd::run(&cli, args, colors),
+        Command::Doc(args) => doc_cmd::run(&cli, args, colors),
         Command::Show(args) => show_cmd::run(&cli, args, colors),
         Command::Stats(args) => stats_cmd::run(&cli, args),
         Command::Eval(args) => eval_cmd::run(&cli, args),

@@ -5,6 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::color::Colors;
+use crate::data::documents::roman;
+use crate::extract::citations::known::KnownDocument;
 use crate::search::facets::{Dimension, FacetCount};
 use crate::search::snippet::Snippet;
 use crate::search::Hit;
@@ -126,4 +128,37 @@ pub fn write_facets(
         }
     }
     Ok(())
+}
+
+/// The one line a search prints for a document its query names.
+pub fn document_line(d: &KnownDocument, articles: u64) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(symbol) = &d.symbol {
+        parts.push(format!("{} số {symbol}", d.kind));
+    } else {
+        parts.push(d.kind.clone());
+    }
+    if let Some(issuer) = &d.issuer {
+        parts.push(issuer.clone());
+    }
+    if let Some(t) = d.term {
+        parts.push(format!("khóa {}", roman(t)));
+    }
+    if let Some(p) = d.plenum {
+        parts.push(format!("Hội nghị Trung ương {p}"));
+    }
+    if let Some(date) = d.signed {
+        parts.push(date.to_string());
+    } else if let Some(year) = d.year {
+        parts.push(year.to_string());
+    }
+    let mut line = format!("{}: {}", d.label, parts.join(", "));
+    if let Some(title) = &d.title {
+        line.push_str(&format!(" — {title}"));
+    }
+    line.push_str(&format!(
+        " · cited by {articles} {}",
+        if articles == 1 { "article" } else { "articles" }
+    ));
+    line
 }

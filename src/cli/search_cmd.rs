@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 
 use super::args::{Cli, SearchArgs};
 use super::color::Colors;
-use super::output::{write_facets, write_hit};
+use super::output::{document_line, write_facets, write_hit};
 use crate::api::json::{hit_line, search_json};
 use crate::api::{Bounds, Params};
 use crate::export::Target;
@@ -83,7 +83,19 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
         if response.fallback {
             header.push_str("; the query did not parse and was read as plain words");
         }
-        writeln!(out, "{}\n", colors.dim(&header))?;
+        writeln!(out, "{}", colors.dim(&header))?;
+        for d in &response.documents {
+            writeln!(
+                out,
+                "{}",
+                colors.dim(&format!(
+                    "read {:?} as {}",
+                    d.name,
+                    document_line(&d.named.document, d.named.articles)
+                ))
+            )?;
+        }
+        writeln!(out)?;
         for hit in &response.hits {
             write_hit(&mut out, hit, colors)?;
         }

@@ -132,6 +132,7 @@ pub fn build_with_facts(
     out.add_u64(fields.text_hash, text_hash);
     if let Some(found) = &facts.date {
         out.add_date(fields.date, to_datetime(found.date));
+        out.add_bool(fields.year_only, found.year_only);
         out.add_facet(
             fields.year,
             Facet::from_path([found.date.year().to_string()]),

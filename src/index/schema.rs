@@ -13,7 +13,8 @@ use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
 /// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
 /// 4: the `dating` facet (how far each date can be trusted: certain, likely, guess, none).
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: the `year_only` field (the date's precision), so a month never counts a bare year.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -31,6 +32,9 @@ pub struct Fields {
     /// Neighbouring syllable pairs of title and body, with name marks (schema 2).
     pub pairs: Field,
     pub date: Field,
+    /// Only the date's year is known (it is stored as 1 January): months and date ranges
+    /// that do not cover the whole year must not count it.
+    pub year_only: Field,
     pub content_hash: Field,
     pub text_hash: Field,
     /// JSON with what a hit shows besides the body (see `document::StoredMeta`).
@@ -78,6 +82,10 @@ pub fn build_schema() -> (Schema, Fields) {
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
         pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
         date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast()),
+        year_only: builder.add_bool_field(
+            "year_only",
+            NumericOptions::default().set_indexed().set_fast(),
+        ),
         content_hash: builder.add_u64_field("content_hash", NumericOptions::default().set_fast()),
         text_hash: builder.add_u64_field("text_hash", NumericOptions::default().set_fast()),
         meta: builder.add_text_field("meta", STORED),
@@ -105,6 +113,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         source_folded: f("source_folded")?,
         pairs: f("pairs")?,
         date: f("date")?,
+        year_only: f("year_only")?,
         content_hash: f("content_hash")?,
         text_hash: f("text_hash")?,
         meta: f("meta")?,

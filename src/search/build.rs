@@ -66,6 +66,16 @@ pub enum Matching {
     Any,
 }
 
+impl Matching {
+    /// How JSON names it (`"matching"`): "all", or "most" after the fallback.
+    pub fn name(self) -> &'static str {
+        match self {
+            Matching::All => "all",
+            Matching::Any => "most",
+        }
+    }
+}
+
 struct FieldPair {
     exact: Field,
     folded: Field,

@@ -17,6 +17,7 @@ use thiserror::Error;
 
 use super::build::{build, Built, Highlights, Matching};
 use super::facets::{self, Dimension, FacetCount};
+use super::named::{cites, read_query, QueryDocument};
 use super::query::parse;
 use super::snippet::{snippets, Snippet};
 use crate::index::document::{to_datetime, StoredMeta};
@@ -143,6 +144,9 @@ pub struct SearchResponse {
     pub hits: Vec<Hit>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facets: Vec<(Dimension, Vec<FacetCount>)>,
+    /// The document the query names, as it was read (see `search::named`).
+    #[serde(skip)]
+    pub documents: Vec<QueryDocument>,
 }
 
 /// A search that could not run: the index, not the query (a query never fails to parse).
@@ -178,6 +182,11 @@ fn candidates(
     };
     top.order_by_score()
 }
+
+/// What citing the document a query names adds to an article's score: more than the text
+/// scores of this ranking reach (BM25 with the phrase rewards stays well under 100 on the
+/// judged set), so the articles citing it come first, in the order of their text scores.
+const NAMED_BOOST: f32 = 100.0;
 
 /// How many of the best matches by base score have the phrase and neighbour rewards added
 /// (two-phase ranking). A match further down would need a reward worth more than the gap to
@@ -235,6 +244,48 @@ fn rescore(
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     Ok(candidates)
+}
+
+/// The years a date range covers only in part (it starts after 1 January or ends before 31
+/// December of them); `None` when it covers every year it touches whole.
+fn partly_covered_years(from: Option<Date>, to: Option<Date>) -> Option<Vec<i32>> {
+    let mut partial = Vec::new();
+    if let Some(from) = from.filter(|d| (d.month(), d.day()) != (1, 1)) {
+        partial.push(from.year());
+    }
+    if let Some(to) = to.filter(|d| (d.month(), d.day()) != (12, 31)) {
+        if !partial.contains(&to.year()) {
+            partial.push(to.year());
+        }
+    }
+    (!partial.is_empty()).then_some(partial)
+}
+
+/// Leaves out articles known only by a year among `years`: a bare "2019" is stored as 1
+/// January, but nothing says it falls in January or in any part of the year a range covers.
+fn not_year_only_in(fields: &crate::index::Fields, years: &[i32]) -> Box<dyn Query> {
+    let bare_year = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_bool(fields.year_only, true),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
+        ),
+        (
+            Occur::Must,
+            any_of(
+                years
+                    .iter()
+                    .map(|y| facet_filter(fields.year, &[y.to_string()]))
+                    .collect(),
+            ),
+        ),
+    ]);
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+        (Occur::MustNot, Box::new(bare_year)),
+    ]))
 }
 
 /// An index opened for searching; reuse it for many queries (batch mode opens it once).
@@ -369,6 +420,9 @@ impl Engine {
                 bound(from, false),
                 bound(to, true),
             )));
+            if let Some(partial) = partly_covered_years(from, to) {
+                out.push(not_year_only_in(fields, &partial));
+            }
         }
         out
     }
@@ -396,10 +450,11 @@ impl Engine {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         let searcher = self.searcher();
-        let mut plan = self.plan(request, Matching::All);
+        let named = self.named_document(&searcher, request)?;
+        let mut plan = self.plan(request, Matching::All, named.as_ref());
         let mut ranked = self.rank(&searcher, &plan, request)?;
         if ranked.total == 0 && !plan.explicit {
-            let most = self.plan(request, Matching::Any);
+            let most = self.plan(request, Matching::Any, named.as_ref());
             if most.built {
                 let most_ranked = self.rank(&searcher, &most, request)?;
                 if most_ranked.total > 0 {
@@ -423,30 +478,68 @@ impl Engine {
         Ok(SearchResponse {
             total: ranked.total,
             took_ms: started.elapsed().as_secs_f64() * 1000.0,
-            matching: if plan.matching == Matching::All {
-                "all"
-            } else {
-                "most"
-            },
+            matching: plan.matching.name(),
             fallback: plan.fallback,
             hits,
             facets: facet_counts,
+            documents: named.into_iter().collect(),
         })
     }
 
-    /// A plan's matching query (text and filters), whether the query used operators and
-    /// whether it had searchable words: what reading every match (`stored`) needs of it.
-    pub(super) fn matching_plan(
+    /// The document the query names, if it names one and uses no operators (a query with
+    /// quotes, OR or NOT says exactly what it wants).
+    fn named_document(
         &self,
+        searcher: &Searcher,
         request: &SearchRequest,
-        matching: Matching,
-    ) -> (Box<dyn Query>, bool, bool) {
-        let plan = self.plan(request, matching);
-        (plan.query, plan.explicit, plan.built)
+    ) -> Result<Option<QueryDocument>, SearchError> {
+        let parsed = parse(&request.query);
+        if parsed.explicit || parsed.fallback || parsed.expr.is_none() {
+            return Ok(None);
+        }
+        Ok(read_query(searcher, &self.store.fields, &request.query)?)
+    }
+
+    /// What a request matches, exactly as `search` counts it (the "most words" fallback
+    /// included), for counts that need no page of hits: trends and document cards.
+    pub fn matching(
+        &self,
+        searcher: &Searcher,
+        request: &SearchRequest,
+    ) -> Result<Matched, SearchError> {
+        let named = self.named_document(searcher, request)?;
+        let mut plan = self.plan(request, Matching::All, named.as_ref());
+        let mut total = searcher.search(&plan.query, &Count)?;
+        if total == 0 && !plan.explicit {
+            let most = self.plan(request, Matching::Any, named.as_ref());
+            if most.built {
+                let most_total = searcher.search(&most.query, &Count)?;
+                if most_total > 0 {
+                    plan = most;
+                    total = most_total;
+                }
+            }
+        }
+        Ok(Matched {
+            query: plan.query,
+            total,
+            matching: plan.matching,
+            fallback: plan.fallback,
+        })
+    }
+
+    /// The filters alone, as one query over every article (the denominators of `--per`).
+    pub fn filtered(&self, filters: &Filters) -> Box<dyn Query> {
+        self.full_query(None, filters)
     }
 
     /// Phase 1: the request as tantivy queries, matching (text and filters) and rewards.
-    fn plan(&self, request: &SearchRequest, matching: Matching) -> Plan {
+    fn plan(
+        &self,
+        request: &SearchRequest,
+        matching: Matching,
+        named: Option<&QueryDocument>,
+    ) -> Plan {
         let fields = &self.store.fields;
         let parsed = parse(&request.query);
         let accented = crate::text::has_diacritics(&request.query);
@@ -467,6 +560,10 @@ impl Engine {
             Some(built) => (Some(built.matching), built.rewards),
             None => (None, Vec::new()),
         };
+        let text_query = match (text_query, named) {
+            (Some(words), Some(named)) => Some(self.widen(words, named, matching)),
+            (words, _) => words,
+        };
         Plan {
             query: self.full_query(text_query, &request.filters),
             rewards,
@@ -476,6 +573,43 @@ impl Engine {
             explicit: parsed.explicit,
             fallback: parsed.fallback,
         }
+    }
+
+    /// A query that names a document also matches the articles citing it without its words
+    /// (the rest of the query must still match), and every article citing it ranks above the
+    /// articles that only share the words: `NAMED_BOOST` is more than any text score reaches.
+    fn widen(
+        &self,
+        words: Box<dyn Query>,
+        named: &QueryDocument,
+        matching: Matching,
+    ) -> Box<dyn Query> {
+        let fields = &self.store.fields;
+        let cited: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+            cites(fields, &named.named.document),
+            NAMED_BOOST,
+        ));
+        let rest = parse(&named.rest).expr.and_then(|expr| {
+            let accented = crate::text::has_diacritics(&named.rest);
+            build(
+                fields,
+                &expr,
+                accented,
+                matching,
+                &mut Highlights::default(),
+            )
+        });
+        let widened: Box<dyn Query> = match rest {
+            Some(rest) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, cited),
+                (Occur::Must, rest.matching),
+            ])),
+            None => cited,
+        };
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, words),
+            (Occur::Should, widened),
+        ]))
     }
 
     /// Phase 2: how many documents match, and the requested page of them in order. Ranked by
@@ -572,6 +706,16 @@ struct Plan {
     fallback: bool,
 }
 
+/// A request's matching query and how it matched (see [`Engine::matching`]).
+pub struct Matched {
+    /// Text and filters: every article it matches is one `search` counts.
+    pub query: Box<dyn Query>,
+    pub total: usize,
+    /// Every bare word, or most of them (the fallback); JSON names it with `Matching::name`.
+    pub matching: Matching,
+    pub fallback: bool,
+}
+
 /// The matches of a plan: how many, and the requested page, best first.
 struct Ranked {
     total: usize,
@@ -624,23 +768,23 @@ mod tests {
     #[test]
     fn the_plan_rewards_runs_of_words_and_matches_everything_for_no_words() {
         let (_dir, engine) = seeds();
-        let phrase = engine.plan(&request("Nghị quyết Trung ương 4"), Matching::All);
+        let phrase = engine.plan(&request("Nghị quyết Trung ương 4"), Matching::All, None);
         assert!(phrase.built && !phrase.explicit && !phrase.fallback);
         assert!(
             !phrase.rewards.is_empty(),
             "a run of words earns phrase rewards"
         );
         assert!(phrase.highlights.terms.contains(&"nghi".to_owned()));
-        let quoted = engine.plan(&request("\"Hải Phòng\""), Matching::All);
+        let quoted = engine.plan(&request("\"Hải Phòng\""), Matching::All, None);
         assert!(
             quoted.explicit,
             "quotes are an operator: no most-words fallback"
         );
-        let empty = engine.plan(&request(""), Matching::All);
+        let empty = engine.plan(&request(""), Matching::All, None);
         assert!(!empty.built && empty.rewards.is_empty());
         let searcher = engine.searcher();
         assert_eq!(searcher.search(&empty.query, &Count).unwrap(), 5);
-        let punctuation = engine.plan(&request("?!"), Matching::All);
+        let punctuation = engine.plan(&request("?!"), Matching::All, None);
         assert_eq!(searcher.search(&punctuation.query, &Count).unwrap(), 0);
     }
 
@@ -649,7 +793,7 @@ mod tests {
         let (_dir, engine) = seeds();
         let searcher = engine.searcher();
         let all = request("Nghị quyết Trung ương 4");
-        let plan = engine.plan(&all, Matching::All);
+        let plan = engine.plan(&all, Matching::All, None);
         let whole = engine.rank(&searcher, &plan, &all).unwrap();
         assert_eq!(whole.total, 4);
         assert_eq!(whole.page.len(), 4);
@@ -675,7 +819,7 @@ mod tests {
         let (_dir, engine) = seeds();
         let searcher = engine.searcher();
         let all = request("Nghị quyết Trung ương 4");
-        let plan = engine.plan(&all, Matching::All);
+        let plan = engine.plan(&all, Matching::All, None);
         let base: Vec<(f32, DocAddress)> = searcher
             .search(&plan.query, &TopDocs::with_limit(10).order_by_score())
             .unwrap();

@@ -1,17 +1,16 @@
 //! Facet paths (region → province, year, document references, category) and their counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::{Collector, Count, FacetCollector, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{DateTime, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{Searcher, Term};
 
+use super::date_counts::DateCounter;
 use crate::extract::citations::resolution_filter_text;
 use crate::index::Fields;
-use crate::model::date::Date;
 
 /// The facet dimensions users ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,7 +86,8 @@ pub struct Counting {
 pub const UNDATED: &str = "undated";
 pub const GUESSED: &str = "guessed";
 
-fn dating_is(fields: &Fields, value: &str) -> Box<dyn Query> {
+/// Documents whose date has this confidence (`certain`, `likely`, `guess`) or none (`none`).
+pub fn dating_is(fields: &Fields, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_facet(fields.dating, &Facet::from_path([value])),
         IndexRecordOption::Basic,
@@ -103,7 +103,8 @@ pub fn trusted_dates(fields: &Fields) -> Box<dyn Query> {
     ]))
 }
 
-fn both(a: &dyn Query, b: Box<dyn Query>) -> BooleanQuery {
+/// Both queries must match.
+pub fn both(a: &dyn Query, b: Box<dyn Query>) -> BooleanQuery {
     BooleanQuery::new(vec![(Occur::Must, a.box_clone()), (Occur::Must, b)])
 }
 
@@ -222,17 +223,13 @@ fn cached_filter_text(path: &[String]) -> Option<String> {
     text
 }
 
-/// Matching documents per calendar month of their date, newest month first; a document known
-/// only by its year counts in January, as a `--from YYYY-01` filter finds it.
+/// Matching documents per calendar month of their date, newest month first. An article known
+/// only by its year is in no month (a `--from YYYY-01 --to YYYY-01` filter leaves it out too);
+/// `vnsearch trend --by month` reports those apart.
 fn count_months(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Vec<FacetCount>> {
-    let by_day = searcher.search(query, &DayCounts)?;
-    let mut by_month: BTreeMap<(i32, u32), u64> = BTreeMap::new();
-    for (day, n) in by_day {
-        if let Some(date) = Date::from_days_since_epoch(day) {
-            *by_month.entry((date.year(), date.month())).or_default() += n;
-        }
-    }
-    Ok(by_month
+    let counts = searcher.search(query, &DateCounter)?;
+    Ok(counts
+        .by_month()
         .into_iter()
         .rev()
         .map(|((year, month), count)| FacetCount {
@@ -242,59 +239,6 @@ fn count_months(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<Vec<F
             filter: None,
         })
         .collect())
-}
-
-/// Counts matching documents by the day of their `date` fast field (undated ones are skipped).
-struct DayCounts;
-
-struct DaySegmentCounts {
-    dates: Column<DateTime>,
-    counts: HashMap<i64, u64>,
-}
-
-impl Collector for DayCounts {
-    type Fruit = HashMap<i64, u64>;
-    type Child = DaySegmentCounts;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<DaySegmentCounts> {
-        Ok(DaySegmentCounts {
-            dates: reader.fast_fields().date("date")?,
-            counts: HashMap::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<HashMap<i64, u64>>) -> tantivy::Result<HashMap<i64, u64>> {
-        let mut all = HashMap::new();
-        for fruit in fruits {
-            for (day, n) in fruit {
-                *all.entry(day).or_default() += n;
-            }
-        }
-        Ok(all)
-    }
-}
-
-impl SegmentCollector for DaySegmentCounts {
-    type Fruit = HashMap<i64, u64>;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        if let Some(date) = self.dates.first(doc) {
-            let day = date.into_timestamp_secs().div_euclid(86_400);
-            *self.counts.entry(day).or_default() += 1;
-        }
-    }
-
-    fn harvest(self) -> HashMap<i64, u64> {
-        self.counts
-    }
 }
 
 /// Depth-first order: siblings by count (descending) then name, each followed by its children.

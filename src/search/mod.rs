@@ -1,12 +1,18 @@
 //! Searching: the query language, ranking, snippets and facets.
 
 pub mod build;
+pub mod card;
+pub mod date_counts;
 pub mod engine;
 pub mod eval;
 pub mod facets;
 pub mod forward_only;
+pub mod named;
 pub mod query;
 pub mod snippet;
 pub mod stored;
+pub mod trend;
 
-pub use engine::{Engine, Filters, Hit, SearchError, SearchRequest, SearchResponse, SortOrder};
+pub use engine::{
+    Engine, Filters, Hit, Matched, SearchError, SearchRequest, SearchResponse, SortOrder,
+};

@@ -2,7 +2,7 @@
 //! page of hits. The facet paths come from the index's own facet columns, so an exported
 //! document carries exactly the values vnsearch filters and counts by.
 
-use tantivy::collector::{Count, DocSetCollector};
+use tantivy::collector::DocSetCollector;
 use tantivy::schema::Facet;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
@@ -44,51 +44,26 @@ pub struct KeyHash {
 
 impl Engine {
     /// Every document the request matches, not only a page: the same query, filters and
-    /// "most words" fallback as [`Engine::search`], without ranking.
+    /// "most words" fallback as [`Engine::search`] (through [`Engine::matching`]), unranked.
     pub fn matches(&self, request: &SearchRequest) -> Result<Matches, SearchError> {
         let searcher = self.searcher();
-        let matching = self.matching_on(&searcher, request)?;
-        let query = self.matching_query(request, matching);
+        let matched = self.matching(&searcher, request)?;
         let mut addresses: Vec<DocAddress> = searcher
-            .search(&query, &DocSetCollector)?
+            .search(&matched.query, &DocSetCollector)?
             .into_iter()
             .collect();
         addresses.sort();
         Ok(Matches {
             searcher,
             addresses,
-            matching,
+            matching: matched.matching,
         })
     }
 
     /// How the search would match the request's bare words: all of them, or most of them
     /// when no document has them all (and the query used no operator).
-    pub fn matching(&self, request: &SearchRequest) -> Result<Matching, SearchError> {
-        self.matching_on(&self.searcher(), request)
-    }
-
-    fn matching_on(
-        &self,
-        searcher: &Searcher,
-        request: &SearchRequest,
-    ) -> Result<Matching, SearchError> {
-        let (all, explicit, built) = self.matching_plan(request, Matching::All);
-        if explicit || !built || searcher.search(&all, &Count)? > 0 {
-            return Ok(Matching::All);
-        }
-        let (most, _, most_built) = self.matching_plan(request, Matching::Any);
-        if most_built && searcher.search(&most, &Count)? > 0 {
-            return Ok(Matching::Any);
-        }
-        Ok(Matching::All)
-    }
-
-    fn matching_query(
-        &self,
-        request: &SearchRequest,
-        matching: Matching,
-    ) -> Box<dyn tantivy::query::Query> {
-        self.matching_plan(request, matching).0
+    pub fn word_matching(&self, request: &SearchRequest) -> Result<Matching, SearchError> {
+        Ok(self.matching(&self.searcher(), request)?.matching)
     }
 }
 

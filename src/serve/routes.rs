@@ -13,9 +13,10 @@ use serde_json::json;
 use super::error::{answer, ApiError};
 use super::{assets, guard, AppState, MAX_QUEUE_WAIT};
 use crate::api::json::{
-    document_json, facets_response_json, search_json, stats_json, JSON_VERSION,
+    card_json, document_json, facets_response_json, search_json, stats_json, trend_json,
+    JSON_VERSION,
 };
-use crate::api::{Bounds, Params, RequestError};
+use crate::api::{Bounds, CardParams, Params, RequestError, TrendParams};
 use crate::search::facets::Dimension;
 use crate::search::{Engine, SearchRequest};
 
@@ -31,6 +32,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/api/search", get(search))
         .route("/api/facets", get(facets))
+        .route("/api/trend", get(trend))
+        .route("/api/doc-card", get(doc_card))
         .route("/api/doc/{id}", get(doc))
         .route("/api/stats", get(stats))
         .route("/api/health", get(health))
@@ -167,6 +170,35 @@ async fn facets(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Respo
         let request = facets_request(&pairs)?;
         let response = engine.search(&request).map_err(engine_error)?;
         Ok(facets_response_json(&request, &response))
+    })
+    .await
+}
+
+async fn trend(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    query_endpoint(state, raw, |engine, pairs| {
+        let mut params = TrendParams::default();
+        params.apply_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        let request = params.resolve(BOUNDS)?;
+        let trend = engine.trend(&request).map_err(engine_error)?;
+        Ok(trend_json(&request, &trend))
+    })
+    .await
+}
+
+async fn doc_card(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    query_endpoint(state, raw, |engine, pairs| {
+        let mut params = CardParams::default();
+        params.apply_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        let request = params.resolve(BOUNDS)?;
+        match engine.card(&request).map_err(engine_error)? {
+            Ok(card) => Ok(card_json(&request, &card)),
+            Err(suggestions) => Err(RequestError::Unknown {
+                kind: "document",
+                name: request.name.clone(),
+                suggestions,
+            }
+            .into()),
+        }
     })
     .await
 }

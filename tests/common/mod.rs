@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod schema;
 pub mod server;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,36 @@ pub struct Fixture {
 }
 
 impl Fixture {
+    /// A temporary index built from these files (written into the temporary folder first).
+    pub fn with_files(files: &[(&str, &str)]) -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).expect("corpus dir");
+        for (name, text) in files {
+            std::fs::write(corpus.join(name), text).expect("write a corpus file");
+        }
+        let fixture = Fixture { dir };
+        let out = fixture.run(&["index", corpus.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "index failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        fixture
+    }
+
+    /// A command's stdout as one JSON object; fails unless it exits with `code`.
+    pub fn json(&self, args: &[&str], code: i32) -> Value {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    }
+
     pub fn seeds() -> Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let fixture = Fixture { dir };

@@ -11,6 +11,9 @@ Systems pooled: vnsearch as typed, vnsearch without diacritics, vnsearch as a qu
 SQLite FTS5 (bench/fts5.py, every word required) and a plain grep for the folded phrase
 (ranked by occurrences, title counted three times). Environment: VNSEARCH (binary),
 VNSEARCH_INDEX, FTS5_DB, CORPUS (default ../shared/corpus/baomoi from the repository).
+VNSEARCH_BEFORE and VNSEARCH_BEFORE_INDEX pool a second vnsearch too (the ranking before a
+change: as typed and without diacritics), so a pool holds the tops from before and after it.
+BLIND=1 leaves out which systems found each article, so that grades never see a rank.
 """
 
 import json
@@ -90,9 +93,9 @@ def grep_run(query, depth):
     return [rid for _, rid in scored[:depth]]
 
 
-def vnsearch_run(query, depth):
+def vnsearch_run(query, depth, binary=VNSEARCH, index=INDEX):
     out = subprocess.run(
-        [VNSEARCH, "--index", INDEX, "search", "--jsonl", "--snippets", "0", "--limit", str(depth), "--", query],
+        [binary, "--index", index, "search", "--jsonl", "--snippets", "0", "--limit", str(depth), "--", query],
         capture_output=True, text=True,
     ).stdout
     return [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
@@ -131,9 +134,14 @@ def pool(qid, depth=20):
         "vn": vnsearch_run(query, depth),
         "vn-fold": vnsearch_run(fold(query), depth),
         "vn-phrase": vnsearch_run('"' + query + '"', depth),
-        "fts5": fts5_run(query, depth),
+        "fts5": fts5_run(query, depth) if os.path.exists(FTS5_DB) else [],
         "grep": grep_run(query, depth),
     }
+    before = os.environ.get("VNSEARCH_BEFORE")
+    if before:
+        before_index = os.environ.get("VNSEARCH_BEFORE_INDEX", INDEX)
+        runs["vn-before"] = vnsearch_run(query, depth, before, before_index)
+        runs["vn-before-fold"] = vnsearch_run(fold(query), depth, before, before_index)
     pooled = []
     for ids in runs.values():
         for rid in ids:
@@ -146,7 +154,8 @@ def pool(qid, depth=20):
         tf, bf = folded_doc(rid)
         n = len(pat.findall(tf)) + len(pat.findall(bf))
         by = ",".join(name for name, ids in runs.items() if rid in ids)
-        print(f"\n== {rid} [{by}] phrase×{n}\nT: {t}\nS: {s[:250]}")
+        tag = "" if os.environ.get("BLIND") == "1" else f" [{by}]"
+        print(f"\n== {rid}{tag} phrase×{n}\nT: {t}\nS: {s[:250]}")
         for p in passages(b, pat):
             print("P:", p)
         if n == 0:

@@ -105,6 +105,23 @@ fn symbol_prefixes(symbol: &str, kind: &str, term: Option<u32>) -> Vec<Vec<Strin
 /// "Chỉ thị 05", with or without diacritics) → the facet path prefixes that match it.
 /// `Err` carries up to 3 closest known labels when nothing matches.
 pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
+    read_filter(input).ok_or_else(|| {
+        let k = folded_key(input);
+        let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+        let labels = documents()
+            .iter()
+            .map(|r| (folded_key(r.canonical), r.canonical))
+            .chain(laws().iter().map(|l| (folded_key(l.name), l.name)));
+        closest(&k, labels, 3)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+/// [`resolution_filter`] without the suggestions: `None` when the input names no document
+/// (for readers that try many inputs, such as the words of a query).
+pub fn read_filter(input: &str) -> Option<Vec<Vec<String>>> {
     let k = folded_key(input);
     let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
     let FilterPatterns {
@@ -131,7 +148,7 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
                 issuer_of_code(&issuer).is_some_and(|(i, _)| i.level == IssuerLevel::Party);
             if central {
                 let symbol = format!("{n:02}-{code}/{issuer}");
-                return Ok(symbol_prefixes(&symbol, kind, term(c.get(4))));
+                return Some(symbol_prefixes(&symbol, kind, term(c.get(4))));
             }
         }
     }
@@ -142,20 +159,22 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
                 None => plenum_kinds().collect(),
             };
             let t = term(c.get(3));
-            return Ok(kinds
-                .into_iter()
-                .map(|kind| {
-                    let mut f = vec![
-                        Level::Party.facet_root().to_owned(),
-                        kind.to_owned(),
-                        format!("TW{n}"),
-                    ];
-                    if let Some(t) = t {
-                        f.push(format!("khóa {}", roman(t)));
-                    }
-                    f
-                })
-                .collect());
+            return Some(
+                kinds
+                    .into_iter()
+                    .map(|kind| {
+                        let mut f = vec![
+                            Level::Party.facet_root().to_owned(),
+                            kind.to_owned(),
+                            format!("TW{n}"),
+                        ];
+                        if let Some(t) = t {
+                            f.push(format!("khóa {}", roman(t)));
+                        }
+                        f
+                    })
+                    .collect(),
+            );
         }
     }
     if let Some(c) = congress.captures(&k) {
@@ -167,29 +186,19 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
         if let Some(t) = term(c.get(1)) {
             f.push(format!("khóa {}", roman(t)));
         }
-        return Ok(vec![f]);
+        return Some(vec![f]);
     }
     if let Some(c) = bare.captures(&k) {
         if let Some(kind) = kind_of_word(&c[1]) {
             let n: u32 = c[2].parse().unwrap_or(0);
             let symbol = format!("{n:02}-{}/TW", bare_code(kind));
-            return Ok(match term(c.get(3)) {
+            return Some(match term(c.get(3)) {
                 Some(t) => symbol_prefixes(&symbol, kind, Some(t)),
                 None => every_issuer(kind, n),
             });
         }
     }
-    if let Some(paths) = read_as_text(input) {
-        return Ok(paths);
-    }
-    let labels = documents()
-        .iter()
-        .map(|r| (folded_key(r.canonical), r.canonical))
-        .chain(laws().iter().map(|l| (folded_key(l.name), l.name)));
-    Err(closest(&k, labels, 3)
-        .into_iter()
-        .map(str::to_owned)
-        .collect())
+    read_as_text(input)
 }
 
 /// A kind and a number alone: that number of every body that issues the kind, and the

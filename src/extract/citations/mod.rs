@@ -22,6 +22,8 @@
 //! | `resolve.rs` | mentions + article date → citations; the date's lower bound |
 //! | `marks.rs` | marks put back on a filter typed without them |
 //! | `filter.rs` | the `--resolution` filter parser |
+//! | `known.rs` | one document as a card shows it: the table's facts, its aliases |
+//! | `in_query.rs` | the words of a search query that name a document |
 //!
 //! # Labels and facets
 //!
@@ -95,6 +97,8 @@ mod state;
 mod symbol;
 
 pub mod filter;
+pub mod in_query;
+pub mod known;
 pub mod resolve;
 pub mod scan;
 

@@ -438,17 +438,40 @@
 
   // ---- timeline ------------------------------------------------------------------------
 
-  function renderTimeline(state, years, months) {
+  // The timeline is /api/trend drawn as SVG: one column per year (per month once a year is
+  // chosen), every text set with textContent. Articles in no period are named in the caption.
+  const SVG = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === "text") node.textContent = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, String(value));
+    }
+    children.forEach((child) => child && node.append(child));
+    return node;
+  }
+
+  function timelineParams(state) {
+    const params = apiParams(state, state.year ? ["from", "to"] : []);
+    params.set("by", state.year ? "month" : "year");
+    return params;
+  }
+
+  function renderTimeline(state, trend) {
     const figure = $("timeline");
     const bars = clear($("timeline-bars"));
+    const byPeriod = new Map(((trend && trend.periods) || []).map((p) => [p.period, p.count]));
     let points;
+    const apart = [];
     if (state.year) {
       $("timeline-caption").textContent = "Số bài theo tháng, năm " + state.year + " (bấm một tháng để lọc)";
-      const byMonth = new Map((months || []).map((m) => [m.value, m.count]));
       points = MONTHS.map((label, i) => {
         const key = state.year + "-" + String(i + 1).padStart(2, "0");
         return {
-          key, label, count: byMonth.get(key) || 0,
+          key, label, count: byPeriod.get(key) || 0,
           title: "Tháng " + (i + 1) + "/" + state.year,
           active: state.from === key && state.to === key,
           onclick: () => change((s) => {
@@ -459,37 +482,50 @@
           }),
         };
       });
+      const bare = ((trend && trend.year_only) || []).reduce((n, p) => n + p.count, 0);
+      if (bare) apart.push(plural(bare, "bài") + " chỉ rõ năm, không rõ tháng");
     } else {
       $("timeline-caption").textContent = "Số bài theo năm (bấm một năm để lọc)";
-      const sorted = years.filter(isYear).sort((a, b) => a.value.localeCompare(b.value));
-      if (sorted.length) {
-        // Every year between the first and the last, so gaps show as gaps.
-        const first = parseInt(sorted[0].value, 10);
-        const last = parseInt(sorted[sorted.length - 1].value, 10);
-        const byYear = new Map(sorted.map((y) => [y.value, y.count]));
-        points = [];
-        for (let y = first; y <= last && points.length < 200; y++) {
-          const key = String(y);
-          points.push({ key, label: key, count: byYear.get(key) || 0, title: "Năm " + key, active: false, onclick: setOrClear("year", key) });
-        }
-      } else {
-        points = [];
-      }
+      // The API fills every year between the first and the last, so gaps show as gaps.
+      points = ((trend && trend.periods) || []).slice(0, 200).map((p) => ({
+        key: p.period, label: p.period, count: p.count, title: "Năm " + p.period, active: false,
+        onclick: setOrClear("year", p.period),
+      }));
     }
+    if (trend && trend.undated) apart.push(plural(trend.undated, "bài") + " không có ngày");
+    if (trend && trend.guessed) apart.push(plural(trend.guessed, "bài") + " chỉ có ngày đoán");
+    if (apart.length) $("timeline-caption").append(el("span", { class: "apart", text: " · " + apart.join(" · ") }));
     figure.hidden = points.length === 0 || points.every((p) => p.count === 0);
     const max = Math.max(1, ...points.map((p) => p.count));
     const step = Math.ceil(points.length / 12);
-    points.forEach((p, i) => {
-      const bar = el("span", { class: "bar" });
-      bar.style.height = (p.count ? Math.max(3, (100 * p.count) / max) : 0) + "%";
-      const column = el("button", {
-        type: "button", class: "column" + (p.active ? " active" : ""), "data-period": p.key,
-        title: p.title + ": " + plural(p.count, "bài"), "aria-label": p.title + ": " + plural(p.count, "bài"),
-        disabled: p.count === 0 && !p.active, onclick: p.onclick,
-      }, el("span", { class: "n", text: p.count ? number.format(p.count) : "" }), el("span", { class: "track" }, bar),
-      el("span", { class: "label", text: i % step === 0 || points.length <= 12 ? p.label : "" }));
-      bars.append(column);
+    const width = 36, chart = 84, top = 14, height = top + chart + 16;
+    const graph = svg("svg", {
+      viewBox: "0 0 " + points.length * width + " " + height, preserveAspectRatio: "xMidYMid meet",
+      role: "group", "aria-label": $("timeline-caption").textContent,
     });
+    points.forEach((p, i) => {
+      const h = p.count ? Math.max(3, (chart * p.count) / max) : 0;
+      const x = i * width;
+      const enabled = p.count > 0 || p.active;
+      const label = p.title + ": " + plural(p.count, "bài");
+      const press = (event) => {
+        if (event.type === "keydown" && event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        p.onclick();
+      };
+      const column = svg("g", {
+        class: "column" + (p.active ? " active" : "") + (enabled ? " enabled" : ""), "data-period": p.key,
+        role: "button", tabindex: enabled ? "0" : null, "aria-label": label, "aria-disabled": enabled ? null : "true",
+        onclick: enabled ? press : null, onkeydown: enabled ? press : null,
+      },
+      svg("title", { text: label }),
+      svg("rect", { class: "hit", x, y: 0, width, height, fill: "transparent" }),
+      svg("rect", { class: "bar", x: x + 4, y: top + chart - h, width: width - 8, height: h, rx: 2 }),
+      svg("text", { class: "n", x: x + width / 2, y: top + chart - h - 3, "text-anchor": "middle", text: p.count ? number.format(p.count) : "" }),
+      svg("text", { class: "label", x: x + width / 2, y: height - 3, "text-anchor": "middle", text: i % step === 0 || points.length <= 12 ? p.label : "" }));
+      graph.append(column);
+    });
+    bars.append(graph);
   }
 
   // ---- the two views -------------------------------------------------------------------
@@ -532,17 +568,11 @@
     } else {
       requests.push(null);
     }
-    if (state.year) {
-      const months = apiParams(state, ["from", "to"]);
-      months.set("field", "month");
-      requests.push(getJSON("/api/facets?" + months, signal));
-    } else {
-      requests.push(null);
-    }
+    requests.push(getJSON("/api/trend?" + timelineParams(state), signal));
     document.body.setAttribute("aria-busy", "true");
-    let data, places, months;
+    let data, places, trend;
     try {
-      [data, places, months] = await Promise.all(requests);
+      [data, places, trend] = await Promise.all(requests);
     } catch (error) {
       if (error.name === "AbortError" || seq !== searchSeq) return;
       document.body.removeAttribute("aria-busy");
@@ -561,7 +591,7 @@
     renderYears(state, facets.year || []);
     renderResolutions(state, facets.resolution || []);
     renderCategories(state, facets.category || []);
-    renderTimeline(state, facets.year || [], months ? months.facets.month : []);
+    renderTimeline(state, trend);
     if (!firstResultsShown) {
       firstResultsShown = true;
       // Since the navigation started (performance's time origin): what bench/serve reports.
