@@ -33,6 +33,7 @@ pub const HIT_FIELDS: &[&str] = &[
     "citations",
     "category",
     "author",
+    "people",
     "snippets",
     "explanation",
 ];
