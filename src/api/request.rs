@@ -695,8 +695,8 @@ mod tests {
 
     #[test]
     fn a_person_is_one_key_in_any_spelling() {
-        let pairs = from_pairs(&[("person", "Nguyễn Xuân Phúc"), ("person", "le dinh son")])
-            .unwrap();
+        let pairs =
+            from_pairs(&[("person", "Nguyễn Xuân Phúc"), ("person", "le dinh son")]).unwrap();
         let line = from_json(json!({"person": ["Nguyễn Xuân Phúc", "le dinh son"]})).unwrap();
         assert_eq!(pairs, line);
         let filters = pairs.resolve(Bounds::NONE).unwrap().filters;
@@ -706,7 +706,8 @@ mod tests {
             .resolve(Bounds::NONE)
             .unwrap_err();
         assert!(
-            err.to_string().starts_with("bad person \"Phúc\": give the full name"),
+            err.to_string()
+                .starts_with("bad person \"Phúc\": give the full name"),
             "{err}"
         );
     }

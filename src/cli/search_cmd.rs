@@ -8,8 +8,8 @@ use super::args::{Cli, SearchArgs};
 use super::color::Colors;
 use super::output::{write_facets, write_hit};
 use crate::api::json::{hit_line, search_json};
-use crate::api::{Bounds, Params};
 use crate::api::RequestError;
+use crate::api::{Bounds, Params};
 
 impl SearchArgs {
     /// The flags as a request; batch lines start from it and override what they name.

@@ -47,6 +47,8 @@ pub struct PeopleTables {
     pub local_committees: Vec<Vec<&'static str>>,
     /// Case-sensitive.
     pub not_in_name: HashSet<&'static str>,
+    /// Case-sensitive: capitalised words a body never runs on into.
+    pub sentence_words: HashSet<&'static str>,
     /// Case-sensitive word sequences.
     pub not_a_name: Vec<Vec<&'static str>>,
 }
@@ -108,6 +110,7 @@ pub fn tables() -> &'static PeopleTables {
             .map(|e| e.split_whitespace().collect())
             .collect();
         let not_in_name = take("not_in_name").into_iter().collect();
+        let sentence_words = take("sentence_word").into_iter().collect();
         let not_a_name = take("not_a_name")
             .into_iter()
             .map(|e| e.split_whitespace().collect())
@@ -123,6 +126,7 @@ pub fn tables() -> &'static PeopleTables {
             before_place,
             local_committees,
             not_in_name,
+            sentence_words,
             not_a_name,
         }
     })
@@ -142,9 +146,14 @@ mod tests {
             .collect();
         assert_eq!(chairs.first(), Some(&"Chủ tịch UBND"));
         assert!(t.roles.iter().any(|r| r.membership && r.role == "Ủy viên"));
-        assert!(t.honorifics.contains(&vec!["gs".to_owned(), "ts".to_owned()]));
+        assert!(t
+            .honorifics
+            .contains(&vec!["gs".to_owned(), "ts".to_owned()]));
         assert!(t.not_a_name.contains(&vec!["Hàn", "Quốc"]));
-        assert!(!t.not_in_name.contains("Thị"), "Thị is the commonest middle name");
+        assert!(
+            !t.not_in_name.contains("Thị"),
+            "Thị is the commonest middle name"
+        );
     }
 
     #[test]

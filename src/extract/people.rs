@@ -59,7 +59,10 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut last_end = 0;
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if i < text.len() && c.is_alphanumeric() {
             start.get_or_insert(i);
             continue;
@@ -84,17 +87,6 @@ fn is_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')
 }
 
-/// A gap inside the name of a body: spaces, or the marks of "TP.HCM", "GD&ĐT", "Lao động -
-/// Thương binh", "T.Ư".
-fn joins_body(gap: &str) -> bool {
-    !gap.is_empty()
-        && !gap.contains('\n')
-        && gap
-            .chars()
-            .all(|c| matches!(c, ' ' | '\t' | '.' | '-' | '–' | '&' | '/'))
-        && gap.chars().filter(|c| !c.is_whitespace()).count() <= 1
-}
-
 /// A gap between a name and the office after it: ", ", " - ", " – ", " (".
 fn opens_apposition(gap: &str) -> bool {
     let marks: Vec<char> = gap.chars().filter(|c| !c.is_whitespace()).collect();
@@ -117,9 +109,9 @@ fn is_vietnamese_syllable(folded: &str) -> bool {
         (1..=3).contains(&vowels) && FINALS.contains(&&rest[vowels..])
     };
     INITIALS.iter().any(|initial| {
-        folded.strip_prefix(initial).is_some_and(|rest| {
-            rhyme_ok(rest) || (*initial == "gi" && FINALS[..8].contains(&rest))
-        })
+        folded
+            .strip_prefix(initial)
+            .is_some_and(|rest| rhyme_ok(rest) || (*initial == "gi" && FINALS[..8].contains(&rest)))
     })
 }
 
@@ -134,6 +126,9 @@ struct Found {
     name: String,
     role: &'static str,
     membership: bool,
+    /// The title's catch-all row ("Chủ tịch" with no body) where the table knows more
+    /// specific ones: a later mention may say which ("Chủ tịch UBND").
+    generic: bool,
     role_as_written: String,
     body: Option<String>,
 }
@@ -165,7 +160,11 @@ impl<'a> Scanner<'a> {
         for phrase in &t.not_a_name {
             for i in 0..tokens.len() {
                 let n = phrase.len();
-                if i + n <= tokens.len()
+                // "Dương Trung Quốc" is a person, "Trung Quốc" alone a country.
+                let after_surname =
+                    i > 0 && is_space(tokens[i].gap) && t.surnames.contains(tokens[i - 1].text);
+                if !after_surname
+                    && i + n <= tokens.len()
                     && (0..n).all(|k| {
                         tokens[i + k].text == phrase[k] && (k == 0 || is_space(tokens[i + k].gap))
                     })
@@ -181,6 +180,33 @@ impl<'a> Scanner<'a> {
 
     fn text_of(&self, from: usize, to: usize, source: &'a str) -> &'a str {
         &source[self.tokens[from].start..self.tokens[to - 1].end]
+    }
+
+    /// Whether the gap before token `k` stays inside the name of a body: spaces, or the one
+    /// mark of "Lao động - Thương binh", "GD&ĐT", "TP.HCM", "T.Ư", "Tp. Đà Nẵng"; a full stop
+    /// only after an abbreviation, else it ends the sentence.
+    fn joins_body(&self, k: usize) -> bool {
+        let gap = self.tokens[k].gap;
+        let marks: Vec<char> = gap.chars().filter(|c| !c.is_whitespace()).collect();
+        if gap.is_empty() || gap.contains('\n') || marks.len() > 1 {
+            return false;
+        }
+        match marks.first() {
+            None => true,
+            Some('-' | '–' | '&' | '/') => true,
+            Some('.') => {
+                let prev = self.tokens[k - 1].text;
+                let abbreviation =
+                    prev.chars().count() <= 4 && prev.chars().all(char::is_uppercase);
+                (gap == "." && abbreviation) || self.tokens[k - 1].lower == "tp"
+            }
+            _ => false,
+        }
+    }
+
+    /// The honorific written at `i`, if any: the index after it.
+    fn honorific_at(&self, i: usize) -> Option<usize> {
+        self.longest_at(i, &self.t.honorifics)
     }
 
     /// A capitalised word that can be a syllable of a name.
@@ -284,10 +310,22 @@ impl<'a> Scanner<'a> {
         first.is_uppercase() || first.is_ascii_digit() || self.t.body_words.contains(&tok.lower)
     }
 
+    /// The administrative unit written right before `i` ("huyện", "thành phố"), if any; `true`
+    /// for a province-level one, whose places are all known provinces.
+    fn admin_unit_before(&self, i: usize) -> Option<bool> {
+        self.t
+            .admin_units
+            .iter()
+            .find(|unit| {
+                i >= unit.len()
+                    && self.words_at(i - unit.len(), unit)
+                    && is_space(self.tokens[i].gap)
+            })
+            .map(|unit| matches!(unit.join(" ").as_str(), "tỉnh" | "thành phố" | "tp"))
+    }
+
     fn after_admin_unit(&self, i: usize) -> bool {
-        self.t.admin_units.iter().any(|unit| {
-            i >= unit.len() && self.words_at(i - unit.len(), unit) && is_space(self.tokens[i].gap)
-        })
+        self.admin_unit_before(i).is_some()
     }
 
     /// A run right after a street, a ward, a school ("đường Nguyễn Trãi", "Trường THPT Lê
@@ -311,14 +349,31 @@ impl<'a> Scanner<'a> {
     /// with a family name, has two to four syllables and no place in it, after a prefix that
     /// is a place (or nothing, where nothing has to be there).
     fn name_in_run(&self, from: usize, to: usize, needs_place: bool) -> Option<usize> {
-        let start = if needs_place { from + 1 } else { from };
-        (start..to).find(|&s| {
+        // After a unit, a place comes first: two syllables at least, or a known place. A
+        // province-level unit names a known province, so a longer run with none is a name
+        // ("Chủ tịch Ủy ban nhân dân tỉnh Phạm Thiện Nghĩa").
+        let province_level = self.admin_unit_before(from) == Some(true);
+        (from..to).find(|&s| {
             let len = to - s;
+            let placed =
+                s - from >= 2 || (s > from && self.tokens[from..s].iter().all(|t| t.place));
             (2..=4).contains(&len)
+                && (!needs_place || placed || (s == from && province_level && len >= 3))
                 && self.t.surnames.contains(self.tokens[s].text)
                 && self.tokens[s..to].iter().all(|tok| !tok.place)
                 && !(s == from && len == 2 && self.after_local_committee(from))
         })
+    }
+
+    /// A name opened by an honorific at `h` ("ông Hoàng Nam"): its range.
+    fn honoured_name(&self, h: usize) -> Option<(usize, usize)> {
+        let n = self.tokens.len();
+        let after = self.honorific_at(h)?;
+        if after >= n || !is_space(self.tokens[after].gap) || !self.is_name_syllable(after) {
+            return None;
+        }
+        let to = self.run_from(after);
+        (self.name_in_run(after, to, false) == Some(after)).then_some((after, to))
     }
 
     /// Reads the body after an office's title, up to a name written right after it (returned
@@ -328,47 +383,67 @@ impl<'a> Scanner<'a> {
         let mut k = office.title_end;
         while k < n && k - office.title_end <= MAX_BODY_WORDS {
             let gap = self.tokens[k].gap;
-            if k > office.title_end && !joins_body(gap) {
+            if k == office.title_end && !is_space(gap) {
+                return None;
+            }
+            if k > office.title_end && !self.joins_body(k) {
                 // "…Tỉnh ủy Hà Nam, bà Lê Thị Thủy": an honorific opens the name.
-                if opens_apposition(gap) {
-                    if let Some(h) = self.longest_at(k, &self.t.honorifics) {
-                        if h < n && is_space(self.tokens[h].gap) {
-                            let to = self.run_from(h);
-                            if let Some(s) = self.name_in_run(h, to, false) {
-                                office.end = k;
-                                return (s == h).then_some((h, to));
-                            }
+                if opens_apposition(gap) && !gap.contains('(') {
+                    let name = self.honoured_name(k)?;
+                    office.end = k;
+                    return Some(name);
+                }
+                // "Cục trưởng Cục Báo chí (Bộ Thông tin & Truyền thông) Lưu Đình Phúc".
+                if gap.trim() == "(" {
+                    let close =
+                        (k + 1..n.min(k + 10)).find(|&j| self.tokens[j].gap.contains(')'))?;
+                    let after = self.tokens[close].gap.trim();
+                    if after == ")" && self.is_name_syllable(close) {
+                        let to = self.run_from(close);
+                        if self.name_in_run(close, to, false) == Some(close) {
+                            office.end = k;
+                            return Some((close, to));
                         }
                     }
                 }
                 return None;
             }
-            if k == office.title_end && !is_space(gap) {
-                return None;
+            let word = self.tokens[k].lower.as_str();
+            // "Bí thư Tỉnh ủy là ông Phạm Duy Cường".
+            if word == "là" {
+                let name = self.honoured_name(k + 1)?;
+                office.end = k;
+                return Some(name);
             }
             if self.is_name_syllable(k)
                 && (k == office.title_end || !self.is_name_syllable(k - 1) || !is_space(gap))
             {
                 let to = self.run_from(k);
-                let needs_place = self.after_admin_unit(k);
-                if let Some(s) = self.name_in_run(k, to, needs_place) {
-                    office.end = s;
-                    return Some((s, to));
+                let after_place_word = k > 0
+                    && self.t.before_place.contains(&self.tokens[k - 1].lower)
+                    && !self.after_admin_unit(k);
+                if !after_place_word {
+                    if let Some(s) = self.name_in_run(k, to, self.after_admin_unit(k)) {
+                        office.end = s;
+                        return Some((s, to));
+                    }
                 }
                 k = to;
                 continue;
             }
-            if let Some(h) = self.longest_at(k, &self.t.honorifics) {
-                // "Bí thư Tỉnh ủy đồng chí Lê Đình Sơn", "Trưởng Công an huyện Đại tá …"
-                if h < n && is_space(self.tokens[h].gap) && self.is_name_syllable(h) {
-                    let to = self.run_from(h);
-                    if self.name_in_run(h, to, false) == Some(h) {
-                        office.end = k;
-                        return Some((h, to));
-                    }
+            // "Trưởng Công an huyện Phú Xuyên Đại tá Nguyễn Đình Chiến"; not "… và ông B".
+            let joined = k > 0
+                && matches!(
+                    self.tokens[k - 1].lower.as_str(),
+                    "và" | "cùng" | "với" | "của"
+                );
+            if !joined {
+                if let Some(name) = self.honoured_name(k) {
+                    office.end = k;
+                    return Some(name);
                 }
             }
-            if !self.is_body_word(k) {
+            if !self.is_body_word(k) || self.t.sentence_words.contains(self.tokens[k].text) {
                 return None;
             }
             k += 1;
@@ -383,23 +458,36 @@ impl<'a> Scanner<'a> {
         let mut k = office.title_end;
         while k < n
             && k - office.title_end < MAX_BODY_WORDS
-            && joins_body(self.tokens[k].gap)
+            && self.joins_body(k)
             && self.is_body_word(k)
+            && !self.t.sentence_words.contains(self.tokens[k].text)
+            && !(self.tokens[k - 1].place && !self.tokens[k].text.starts_with(char::is_uppercase))
             && self.office_at(k).is_none()
         {
             k += 1;
+        }
+        while k > office.title_end + 1 && matches!(self.tokens[k - 1].lower.as_str(), "và" | "của")
+        {
+            k -= 1;
         }
         office.end = k;
     }
 
     fn found(&self, name: (usize, usize), office: &Office, source: &str) -> Found {
         let row = self.role_row(office);
+        // "Phó Trưởng Ban Tổ chức Tỉnh ủy": the body is the Ban itself.
+        let from = if self.tokens[office.title_end - 1].lower == "ban" {
+            office.title_end - 1
+        } else {
+            office.title_end
+        };
         let body = (office.title_end < office.end)
-            .then(|| self.text_of(office.title_end, office.end, source).to_owned());
+            .then(|| self.text_of(from, office.end, source).to_owned());
         Found {
             name: self.text_of(name.0, name.1, source).to_owned(),
             role: row.role,
             membership: row.membership,
+            generic: row.body_starts.is_empty() && office.rows.len() > 1,
             role_as_written: self.text_of(office.start, office.end, source).to_owned(),
             body,
         }
@@ -449,8 +537,11 @@ impl<'a> Scanner<'a> {
             {
                 let to = self.run_from(i);
                 if let Some(s) = self.name_in_run(i, to, false) {
-                    let leads = s == i || self.tokens[i..s].iter().all(|t| t.place);
-                    if leads && to < n && opens_apposition(self.tokens[to].gap) {
+                    // Before the name: nothing, a place, or a capitalised honorific ("Anh").
+                    let leads = s == i
+                        || self.tokens[i..s].iter().all(|t| t.place)
+                        || self.honorific_at(i) == Some(s);
+                    if leads {
                         if let Some(found) = self.offices_after((s, to), source) {
                             out.push(found);
                             i = to;
@@ -469,6 +560,26 @@ impl<'a> Scanner<'a> {
     fn offices_after(&self, name: (usize, usize), source: &str) -> Option<Found> {
         let n = self.tokens.len();
         let mut at = name.1;
+        if at >= n {
+            return None;
+        }
+        let gap = self.tokens[at].gap;
+        if gap.trim() == "(" {
+            // "ông Phạm Trung Thành (SN 1964)- Trưởng phòng": past the parenthesis.
+            if let Some(close) = (at + 1..n.min(at + 8)).find(|&j| self.tokens[j].gap.contains(')'))
+            {
+                let rest: String = self.tokens[close]
+                    .gap
+                    .chars()
+                    .filter(|&c| c != ')')
+                    .collect();
+                if opens_apposition(&rest) && !rest.contains('(') {
+                    at = close;
+                }
+            }
+        } else if !opens_apposition(gap) {
+            return None;
+        }
         let mut first: Option<Found> = None;
         for _ in 0..MAX_CHAIN {
             let Some(mut office) = self.office_at(at) else {
@@ -481,20 +592,14 @@ impl<'a> Scanner<'a> {
             }
             first.get_or_insert(found);
             // A seat's body may hold any words ("Ủy viên dự khuyết BCH TƯ Đảng"): the next
-            // office of the chain comes after a comma, or after "kiêm" and the like.
+            // office of the chain comes after a comma.
             at = office.end;
-            while at < n
-                && at - office.end < MAX_BODY_WORDS
-                && is_space(self.tokens[at].gap)
-                && self.office_at(at).is_none()
-            {
+            while at < n && at - office.end < MAX_BODY_WORDS && is_space(self.tokens[at].gap) {
                 at += 1;
             }
-            if at >= n {
-                break;
-            }
-            let gap = self.tokens[at].gap;
-            if !(is_space(gap) || (opens_apposition(gap) && gap.contains(','))) {
+            if at >= n
+                || !(opens_apposition(self.tokens[at].gap) && self.tokens[at].gap.contains(','))
+            {
                 break;
             }
         }
@@ -505,7 +610,8 @@ impl<'a> Scanner<'a> {
 /// The people an article names with an office beside the name, in order of first mention: the
 /// title first, then the text (both already through `normalize_text`). One entry per person
 /// (by [`person_key`]); the role is the first office found for them that is not a seat on a
-/// committee, else the first seat.
+/// committee, else the first seat; a catch-all title ("Chủ tịch") gives way to a specific one
+/// written later ("Chủ tịch UBND").
 pub fn extract_people(title: &str, text: &str) -> Vec<Person> {
     let mut found: Vec<Found> = Vec::new();
     for part in [title, text] {
@@ -515,16 +621,24 @@ pub fn extract_people(title: &str, text: &str) -> Vec<Person> {
         let scanner = Scanner::new(part);
         found.extend(scanner.scan(part));
     }
-    let mut people: Vec<(String, Person, bool)> = Vec::new();
+    // Per person: its key, what is known, and whether its role may still be bettered (a seat
+    // by an office, a catch-all title by a specific one).
+    let mut people: Vec<(String, Person, u8)> = Vec::new();
+    let rank = |f: &Found| match (f.membership, f.generic) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
     for f in found {
         let key = person_key(&f.name);
+        let better = rank(&f);
         match people.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, person, membership)) => {
-                if *membership && !f.membership {
+            Some((_, person, known)) => {
+                if better > *known {
                     person.role = f.role.to_owned();
                     person.role_as_written = f.role_as_written;
                     person.body = f.body;
-                    *membership = false;
+                    *known = better;
                 }
             }
             None => people.push((
@@ -535,7 +649,7 @@ pub fn extract_people(title: &str, text: &str) -> Vec<Person> {
                     role_as_written: f.role_as_written,
                     body: f.body,
                 },
-                f.membership,
+                better,
             )),
         }
     }
@@ -555,7 +669,10 @@ mod tests {
     }
 
     fn names_roles(text: &str) -> Vec<(String, String)> {
-        people(text).into_iter().map(|(n, r, _, _)| (n, r)).collect()
+        people(text)
+            .into_iter()
+            .map(|(n, r, _, _)| (n, r))
+            .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -690,7 +807,9 @@ mod tests {
 
     #[test]
     fn syllables_are_spelled_the_vietnamese_way() {
-        for ok in ["nguyen", "thuong", "huynh", "gin", "quy", "khuong", "a", "oanh"] {
+        for ok in [
+            "nguyen", "thuong", "huynh", "gin", "quy", "khuong", "a", "oanh",
+        ] {
             assert!(is_vietnamese_syllable(ok), "{ok}");
         }
         for bad in ["james", "prayut", "jong", "mattis", "trump", "ocha"] {

@@ -111,7 +111,9 @@ fn precision_and_recall_on_the_labelled_sample() {
     let texts = articles(&sample);
     let mut scores: HashMap<&str, Score> = HashMap::new();
     for (set, _, id) in &sample {
-        let article = texts.get(id).unwrap_or_else(|| panic!("{id} not in the corpus"));
+        let article = texts
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} not in the corpus"));
         let expected = labels
             .get(id)
             .unwrap_or_else(|| panic!("{id} has no labels"));
@@ -141,7 +143,10 @@ fn precision_and_recall_on_the_labelled_sample() {
             }
         }
         for (name, role) in expected {
-            if !found.iter().any(|p| person_key(&p.name) == person_key(name)) {
+            if !found
+                .iter()
+                .any(|p| person_key(&p.name) == person_key(name))
+            {
                 score.misses.push(format!("{id}: missed {name} ({role})"));
             }
         }
@@ -178,7 +183,11 @@ fn precision_and_recall_on_the_labelled_sample() {
         all.role_accuracy()
     );
     for (name, s) in [("tuned", &scores["tuned"]), ("all", &all)] {
-        assert!(s.precision() >= 0.95, "{name}: precision {:.3}", s.precision());
+        assert!(
+            s.precision() >= 0.95,
+            "{name}: precision {:.3}",
+            s.precision()
+        );
         assert!(s.recall() >= 0.8, "{name}: recall {:.3}", s.recall());
     }
 }
