@@ -89,14 +89,14 @@ mod timing {
     #[test]
     #[ignore]
     fn raw_sample_timing() {
-        use super::{citations, date, province};
+        use super::{citations, date, people, province};
         use crate::text::normalize_text;
         use std::time::{Duration, Instant};
         let Some(arts) = super::test_support::raw_sample() else {
             eprintln!("skipping: ../shared/corpus/raw-sample not found next to the crate");
             return;
         };
-        let mut spent = [Duration::ZERO; 4];
+        let mut spent = [Duration::ZERO; 5];
         for (_, _, a) in &arts {
             let title = normalize_text(&a.title);
             let text = normalize_text(&a.body);
@@ -109,7 +109,9 @@ mod timing {
             let t3 = Instant::now();
             let _ = citations::resolve(&mentions, d.map(|d| d.date));
             let t4 = Instant::now();
-            for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4)]
+            let _ = people::extract_people(&title, &text);
+            let t5 = Instant::now();
+            for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)]
                 .into_iter()
                 .enumerate()
             {
@@ -118,11 +120,13 @@ mod timing {
         }
         let n = arts.len() as u32;
         eprintln!(
-            "{n} articles; per article: scan {:?}, date {:?}, provinces {:?}, resolve {:?}",
+            "{n} articles; per article: scan {:?}, date {:?}, provinces {:?}, resolve {:?}, \
+             people {:?}",
             spent[0] / n,
             spent[1] / n,
             spent[2] / n,
-            spent[3] / n
+            spent[3] / n,
+            spent[4] / n
         );
     }
 }

@@ -53,6 +53,8 @@ struct Token<'a> {
     gap: &'a str,
     /// Inside a province mention or a `not_a_name` phrase.
     place: bool,
+    /// Can be a syllable of a name (see [`Scanner::is_name_syllable`]); computed once.
+    name: bool,
 }
 
 fn tokenize(text: &str) -> Vec<Token<'_>> {
@@ -75,6 +77,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 lower: text[s..i].to_lowercase(),
                 gap: &text[last_end..s],
                 place: false,
+                name: false,
             });
             last_end = i;
         }
@@ -113,6 +116,20 @@ fn is_vietnamese_syllable(folded: &str) -> bool {
             .strip_prefix(initial)
             .is_some_and(|rest| rhyme_ok(rest) || (*initial == "gi" && FINALS[..8].contains(&rest)))
     })
+}
+
+/// A capitalised Vietnamese syllable of two to seven letters that is not a word names never
+/// hold ("Tỉnh", "Ban", "UBND").
+fn name_syllable(t: &PeopleTables, text: &str, lower: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && chars.all(char::is_lowercase)
+        && (2..=7).contains(&text.chars().count())
+        && !t.not_in_name.contains(text)
+        && is_vietnamese_syllable(&fold(lower))
 }
 
 struct Scanner<'a> {
@@ -160,6 +177,9 @@ impl<'a> Scanner<'a> {
         for phrase in &t.not_a_name {
             for i in 0..tokens.len() {
                 let n = phrase.len();
+                if tokens[i].text != phrase[0] {
+                    continue;
+                }
                 // "Dương Trung Quốc" is a person, "Trung Quốc" alone a country.
                 let after_surname =
                     i > 0 && is_space(tokens[i].gap) && t.surnames.contains(tokens[i - 1].text);
@@ -174,6 +194,9 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
+        }
+        for tok in &mut tokens {
+            tok.name = name_syllable(t, tok.text, &tok.lower);
         }
         Scanner { t, tokens }
     }
@@ -211,17 +234,7 @@ impl<'a> Scanner<'a> {
 
     /// A capitalised word that can be a syllable of a name.
     fn is_name_syllable(&self, i: usize) -> bool {
-        let text = self.tokens[i].text;
-        let mut chars = text.chars();
-        let Some(first) = chars.next() else {
-            return false;
-        };
-        let len = text.chars().count();
-        first.is_uppercase()
-            && chars.all(|c| c.is_lowercase())
-            && (2..=7).contains(&len)
-            && !self.t.not_in_name.contains(text)
-            && is_vietnamese_syllable(&fold(&self.tokens[i].lower))
+        self.tokens[i].name
     }
 
     /// The maximal run of name syllables joined by spaces that starts at `i`.
@@ -255,6 +268,12 @@ impl<'a> Scanner<'a> {
 
     /// Prefix words ("nguyên", "quyền") then an office, at `i`; the body is not read yet.
     fn office_at(&self, mut i: usize) -> Option<Office> {
+        let first = &self.tokens.get(i)?.lower;
+        if !self.t.roles_by_first_word.contains_key(first)
+            && !self.t.role_prefixes.iter().any(|p| p[0] == *first)
+        {
+            return None;
+        }
         while let Some(next) = self.longest_at(i, &self.t.role_prefixes) {
             if next >= self.tokens.len() || !is_space(self.tokens[next].gap) {
                 break;
