@@ -480,7 +480,8 @@ impl<'a> Scanner<'a> {
             && self.joins_body(k)
             && self.is_body_word(k)
             && !self.t.sentence_words.contains(self.tokens[k].text)
-            && !(self.tokens[k - 1].place && !self.tokens[k].text.starts_with(char::is_uppercase))
+            // "…Thành ủy Hải Phòng phát biểu": a lower-case word after a place ends the body.
+            && (!self.tokens[k - 1].place || self.tokens[k].text.starts_with(char::is_uppercase))
             && self.office_at(k).is_none()
         {
             k += 1;
