@@ -49,6 +49,8 @@ pub struct PeopleTables {
     pub not_in_name: HashSet<&'static str>,
     /// Case-sensitive: capitalised words a body never runs on into.
     pub sentence_words: HashSet<&'static str>,
+    /// Case-sensitive: syllables that never end a name.
+    pub middle_names: HashSet<&'static str>,
     /// Case-sensitive word sequences.
     pub not_a_name: Vec<Vec<&'static str>>,
 }
@@ -111,6 +113,7 @@ pub fn tables() -> &'static PeopleTables {
             .collect();
         let not_in_name = take("not_in_name").into_iter().collect();
         let sentence_words = take("sentence_word").into_iter().collect();
+        let middle_names = take("middle_name").into_iter().collect();
         let not_a_name = take("not_a_name")
             .into_iter()
             .map(|e| e.split_whitespace().collect())
@@ -127,6 +130,7 @@ pub fn tables() -> &'static PeopleTables {
             local_committees,
             not_in_name,
             sentence_words,
+            middle_names,
             not_a_name,
         }
     })

@@ -379,6 +379,7 @@ impl<'a> Scanner<'a> {
             (2..=4).contains(&len)
                 && (!needs_place || placed || (s == from && province_level && len >= 3))
                 && self.t.surnames.contains(self.tokens[s].text)
+                && !self.t.middle_names.contains(self.tokens[to - 1].text)
                 && self.tokens[s..to].iter().all(|tok| !tok.place)
                 && !(s == from && len == 2 && self.after_local_committee(from))
         })
@@ -786,6 +787,9 @@ mod tests {
             "Thủ tướng Thái Lan Prayut Chan-ocha khẳng định",
             "Thủ tướng Anh Theresa May cam kết",
             "Thủ tướng Nhật Bản Shinzo Abe cho biết",
+            "Thủ tướng Hà Lan Mark Rutte cho biết",
+            "Chủ tịch Diễn đàn châu Á - Thái Bình Dương phát biểu",
+            "Giám đốc Phạm Văn, ông nói",
             "Trường THPT Lê Quý Đôn, Hiệu trưởng nhà trường",
             "học tập và làm theo tư tưởng Hồ Chí Minh, Chủ tịch Hồ Chí Minh",
             "Trưởng ban Tổ chức Trung ương đã ký",
