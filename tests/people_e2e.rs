@@ -137,3 +137,42 @@ fn a_name_that_is_not_a_full_name_is_one_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_http_api_takes_person_and_counts_people() {
+    let f = Fixture::seeds();
+    let server = common::server::serve_index(&f.index_dir(), &[]);
+    let answer = server.get_pairs(
+        "/api/search",
+        &[
+            ("q", ""),
+            ("person", "nguyen quang duong"),
+            ("facets", "person,role"),
+        ],
+    );
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let body = answer.json();
+    assert_eq!(seed_numbers(&body), ["003"]);
+    assert_eq!(
+        body["facets"]["role"],
+        json!([
+            {"value": "Bí thư", "path": ["Bí thư"], "count": 1},
+            {"value": "Phó Trưởng Ban Tổ chức", "path": ["Phó Trưởng Ban Tổ chức"], "count": 1},
+            {"value": "Trưởng Ban Tổ chức", "path": ["Trưởng Ban Tổ chức"], "count": 1}
+        ])
+    );
+    let answer = server.get_pairs(
+        "/api/facets",
+        &[("field", "person"), ("person", "NGÔ CHÍ CƯỜNG")],
+    );
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let names: Vec<String> = answer.json()["facets"]["person"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["Huỳnh Công Lập", "Ngô Chí Cường"]);
+    let answer = server.get_pairs("/api/search", &[("q", "Đảng"), ("person", "Cường")]);
+    assert_eq!(answer.status, 400, "{}", answer.text());
+}
