@@ -38,6 +38,7 @@ pub const HIT_FIELDS: &[&str] = &[
     "citations",
     "category",
     "author",
+    "people",
     "snippets",
     "explanation",
 ];

@@ -9,6 +9,7 @@ use crate::data::provinces::{
     lookup_province, lookup_region, place_path, suggest_provinces, suggest_regions,
 };
 use crate::extract::citations::resolution_filter;
+use crate::extract::people::person_key;
 use crate::model::Date;
 use crate::search::facets::Dimension;
 use crate::search::{Filters, SearchRequest, SortOrder};
@@ -36,6 +37,8 @@ pub struct Params {
     pub from: Option<String>,
     pub to: Option<String>,
     pub category: Option<String>,
+    /// People the documents must name, in any spelling (`extract::people::person_key`).
+    pub person: Vec<String>,
     /// Date filters and the year (and month) facet also use guessed dates.
     pub guessed_dates: bool,
     /// Hit fields to keep in JSON output; `None` keeps them all.
@@ -59,6 +62,7 @@ impl Default for Params {
             from: None,
             to: None,
             category: None,
+            person: Vec::new(),
             guessed_dates: false,
             fields: None,
         }
@@ -157,12 +161,13 @@ pub const KEYS: &[&str] = &[
     "from",
     "to",
     "category",
+    "person",
     "guessed_dates",
     "fields",
 ];
 
 /// Keys that may be given more than once (each value adds a filter or a dimension).
-const REPEATABLE: &[&str] = &["province", "region", "resolution", "field"];
+const REPEATABLE: &[&str] = &["province", "region", "resolution", "person", "field"];
 
 fn closest_key(key: &str) -> Option<&'static str> {
     KEYS.iter()
@@ -263,6 +268,7 @@ impl Params {
             "from" => self.from = optional(value),
             "to" => self.to = optional(value),
             "category" => self.category = optional(value),
+            "person" => self.person.push(value.to_owned()),
             "guessed_dates" => self.guessed_dates = parse_bool("guessed_dates", value)?,
             "fields" => {
                 self.fields = Some(
@@ -306,6 +312,7 @@ impl Params {
             "province" => self.province.clear(),
             "region" => self.region.clear(),
             "resolution" => self.resolution.clear(),
+            "person" => self.person.clear(),
             "field" => self.facets.clear(),
             _ => {}
         }
@@ -449,6 +456,19 @@ impl Params {
                 suggestions,
             })?;
             filters.resolutions.push(paths);
+        }
+        for name in &self.person {
+            let key = person_key(name);
+            if key.split(' ').count() < 2 {
+                return Err(RequestError::BadValue {
+                    key: "person",
+                    value: name.clone(),
+                    expected: "give the full name, family name first (\"Nguyễn Xuân Phúc\", \
+                               \"nguyen xuan phuc\")"
+                        .to_owned(),
+                });
+            }
+            filters.person.push(key);
         }
         Ok(filters)
     }
@@ -674,6 +694,25 @@ mod tests {
     }
 
     #[test]
+    fn a_person_is_one_key_in_any_spelling() {
+        let pairs =
+            from_pairs(&[("person", "Nguyễn Xuân Phúc"), ("person", "le dinh son")]).unwrap();
+        let line = from_json(json!({"person": ["Nguyễn Xuân Phúc", "le dinh son"]})).unwrap();
+        assert_eq!(pairs, line);
+        let filters = pairs.resolve(Bounds::NONE).unwrap().filters;
+        assert_eq!(filters.person, ["nguyen xuan phuc", "le dinh son"]);
+        let err = from_pairs(&[("person", "Phúc")])
+            .unwrap()
+            .resolve(Bounds::NONE)
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("bad person \"Phúc\": give the full name"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn resolving_checks_names_ranges_and_bounds() {
         let resolve = |pairs: &[(&str, &str)], bounds| from_pairs(pairs).unwrap().resolve(bounds);
         let err = resolve(&[("province", "Ha Noii")], Bounds::NONE).unwrap_err();
@@ -706,7 +745,8 @@ mod tests {
         let err = from_pairs(&[("field", "month"), ("field", "colour")]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "bad field \"colour\": use one of region, province, year, resolution, category, month"
+            "bad field \"colour\": use one of region, province, year, resolution, category, month, \
+             person, role"
         );
         let request =
             resolve(&[("region", "Tây Nguyên"), ("to", "2019-02")], Bounds::NONE).unwrap();

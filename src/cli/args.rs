@@ -47,9 +47,9 @@ pub enum Command {
         after_help = "Examples:\n  vnsearch index                 # corpus/\n  vnsearch index ../shared/corpus/baomoi ../shared/corpus/raw-sample\n  vnsearch index --rebuild corpus/"
     )]
     Index(IndexArgs),
-    /// Count documents by province, region, year, cited document or category
+    /// Count documents by province, region, year, cited document, category, person or role
     #[command(
-        after_help = "Examples:\n  vnsearch facets --field year\n  vnsearch facets \"Nghị quyết Trung ương 4\" --field province\n  vnsearch facets --field resolution --json"
+        after_help = "Examples:\n  vnsearch facets --field year\n  vnsearch facets --field person --field role\n  vnsearch facets \"Nghị quyết Trung ương 4\" --field province\n  vnsearch facets --field resolution --json"
     )]
     Facets(FacetsArgs),
     /// Matching articles per year, month or province, as a bar chart or JSON
@@ -117,9 +117,16 @@ pub struct SearchArgs {
     /// Order: relevance, date (newest first) or -date (oldest first)
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     pub sort: SortOrder,
-    /// Also count hits by region, province, year, cited document and category
-    #[arg(long)]
-    pub facets: bool,
+    /// Also count hits: by region, province, year, cited document and category, or by the
+    /// dimensions named (--facets person,role; also month)
+    #[arg(
+        long,
+        num_args = 0..=1,
+        require_equals = false,
+        default_missing_value = "all",
+        value_name = "DIMENSIONS"
+    )]
+    pub facets: Option<String>,
     /// Snippets per hit (0 to 3)
     #[arg(long, default_value_t = crate::api::request::MAX_SNIPPETS)]
     pub snippets: usize,
@@ -163,7 +170,8 @@ pub struct FacetsArgs {
     /// Count only documents matching this query [default: all documents]
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
-    /// Which counts: province, region, year, resolution, category; repeatable [default: all]
+    /// Which counts: province, region, year, resolution, category, month, person, role;
+    /// repeatable [default: the first five]
     #[arg(long, value_enum)]
     pub field: Vec<Dimension>,
     /// One JSON object
@@ -298,6 +306,9 @@ pub struct ExportArgs {
     /// Let --year/--from/--until use guessed dates too
     #[arg(long)]
     pub guessed_dates: bool,
+    /// Only articles naming this person (any diacritics); repeatable (all must match)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
 }
 
 impl ExportArgs {
@@ -313,6 +324,7 @@ impl ExportArgs {
             to: self.until.clone(),
             category: self.category.clone(),
             guessed_dates: self.guessed_dates,
+            person: self.person.clone(),
         }
     }
 }
@@ -344,6 +356,9 @@ pub struct FilterArgs {
     /// Only articles of this category (JSON Lines `category`)
     #[arg(long, value_name = "NAME")]
     pub category: Option<String>,
+    /// Only articles naming this person with an office, any diacritics ("nguyen xuan phuc"); repeatable (all must match)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
     /// Let --year/--from/--to and the year facet use guessed dates too (by default only certain and likely ones)
     #[arg(long)]
     pub guessed_dates: bool,
@@ -360,6 +375,7 @@ impl FilterArgs {
         params.from = self.from.clone();
         params.to = self.to.clone();
         params.category = self.category.clone();
+        params.person = self.person.clone();
         params.guessed_dates = self.guessed_dates;
     }
 }

@@ -8,29 +8,28 @@ use super::args::{Cli, SearchArgs};
 use super::color::Colors;
 use super::output::{document_line, write_facets, write_hit};
 use crate::api::json::{hit_line, search_json};
+use crate::api::RequestError;
 use crate::api::{Bounds, Params};
 use crate::export::Target;
-use crate::search::facets::Dimension;
 
 impl SearchArgs {
     /// The flags as a request; batch lines start from it and override what they name.
-    pub fn params(&self) -> Params {
+    pub fn params(&self) -> Result<Params, RequestError> {
         let mut params = Params {
             query: self.query.join(" "),
             limit: self.limit,
             offset: self.offset,
             sort: self.sort,
-            facets: if self.facets {
-                Dimension::ALL.to_vec()
-            } else {
-                Vec::new()
-            },
             snippets: self.snippets,
             fields: self.fields.clone(),
             ..Params::default()
         };
+        if let Some(dimensions) = &self.facets {
+            // The one parser of `facets`: "all" (a bare --facets) or a list of dimensions.
+            params.set("facets", dimensions)?;
+        }
         self.filters.apply(&mut params);
-        params
+        Ok(params)
     }
 }
 
@@ -38,7 +37,7 @@ pub fn run(cli: &Cli, args: &SearchArgs, colors: Colors) -> Result<i32> {
     if args.fields.is_some() && !(args.format.json || args.format.jsonl || args.batch.is_some()) {
         bail!("--fields trims JSON output: add --json, --jsonl or --batch");
     }
-    let params = args.params();
+    let params = args.params()?;
     // Judged before the index is opened, so a bad flag never triggers a build.
     let mut request = params.resolve(Bounds::NONE)?;
     request.explain = args.explain;

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod issuers;
 pub mod laws;
 pub mod legacy;
+pub mod people;
 pub mod provinces;
 
 use std::sync::OnceLock;
@@ -41,6 +42,9 @@ pub const TABLES: &[Table] = &[
     table!("province_context.txt"),
     table!("provinces.tsv"),
     table!("regions.tsv"),
+    table!("roles.tsv"),
+    table!("surnames.txt"),
+    table!("person_words.txt"),
     // `text::spelling` compiles this file in itself (text sits below data); listed here so the
     // fingerprint covers it.
     table!("spelling.tsv"),

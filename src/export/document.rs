@@ -6,6 +6,7 @@
 use serde_json::{json, Map, Value};
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::extract::people::person_key;
 use crate::index::store::IndexStore;
 use crate::search::stored::StoredDoc;
 use crate::text::normalize_text;
@@ -68,6 +69,9 @@ pub const KEYWORDS: &[&str] = &[
     "province_merged",
     "region_merged",
     "references",
+    "person",
+    "person_key",
+    "role",
 ];
 
 /// How many levels of the cited-document path are exported, each as `resolution_N` (the path's
@@ -201,17 +205,13 @@ pub fn source(doc: &StoredDoc, analyzers: &mut Analyzers) -> Map<String, Value> 
     if let Some(date) = &meta.date {
         let trusted = TRUSTED_DATINGS.contains(&dating);
         let year = &date[..4.min(date.len())];
-        // A date known only by its year counts in January, as vnsearch's month facet has it.
-        let month = if meta.year_only || date.len() < 7 {
-            format!("{year}-01")
-        } else {
-            date[..7].to_owned()
-        };
+        // A date known only by its year has no month, as vnsearch's month facet has it.
+        let month = (!meta.year_only && date.len() >= 7).then(|| date[..7].to_owned());
         out.insert("year".into(), json!(year));
-        out.insert("month".into(), json!(month));
+        insert_some(&mut out, "month", month.clone());
         if trusted {
             out.insert("year_trusted".into(), json!(year));
-            out.insert("month_trusted".into(), json!(month));
+            insert_some(&mut out, "month_trusted", month);
         }
     }
     out.insert("year_only".into(), json!(meta.year_only));
@@ -224,6 +224,19 @@ pub fn source(doc: &StoredDoc, analyzers: &mut Analyzers) -> Map<String, Value> 
     out.insert("region_merged".into(), level(&doc.places_now, 1));
     out.insert("province_merged".into(), level(&doc.places_now, 2));
     out.insert("references".into(), json!(meta.references));
+    // People as vnsearch counts (`person`, `role`) and filters (`person_key`) them.
+    out.insert(
+        "person".into(),
+        keyword_list(meta.people.iter().map(|p| p.name.clone())),
+    );
+    out.insert(
+        "person_key".into(),
+        keyword_list(meta.people.iter().map(|p| person_key(&p.name))),
+    );
+    out.insert(
+        "role".into(),
+        keyword_list(meta.people.iter().map(|p| p.role.clone())),
+    );
     for depth in 1..=RESOLUTION_LEVELS {
         let values = doc
             .resolutions

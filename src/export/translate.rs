@@ -384,6 +384,9 @@ fn filter_clauses(filters: &Filters) -> Vec<Q> {
     if let Some(category) = &filters.category {
         out.push(term("category", category, 1.0));
     }
+    for key in &filters.person {
+        out.push(term("person_key", key, 1.0));
+    }
     let (mut from, mut to) = (filters.from_date, filters.to_date);
     if let Some(year) = filters.year {
         if let (Some(first), Some(last)) = (Date::new(year, 1, 1), Date::new(year, 12, 31)) {
@@ -510,6 +513,8 @@ fn facet_field(dimension: Dimension, filters: &Filters) -> Vec<(String, String)>
         Dimension::Month if filters.guessed_dates => one("month", "month"),
         Dimension::Month => one("month", "month_trusted"),
         Dimension::Category => one("category", "category"),
+        Dimension::Person => one("person", "person"),
+        Dimension::Role => one("role", "role"),
         Dimension::Resolution => (1..=RESOLUTION_LEVELS)
             .map(|depth| (resolution_field(depth), resolution_field(depth)))
             .collect(),

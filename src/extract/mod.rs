@@ -8,14 +8,18 @@
 //! 3. the date, from the page's date line, the record's `published`, the URL, the text, or as
 //!    a last resort the documents mentioned ([`date::find_article_date`]), with its confidence;
 //! 4. the provinces ([`province::extract_provinces`]);
-//! 5. the citations: the mentions resolved against the date ([`citations::resolve`]).
+//! 5. the citations: the mentions resolved against the date ([`citations::resolve`]);
+//! 6. the people named with an office beside the name ([`people::extract_people`]).
 
 pub mod article;
 pub mod citations;
 pub mod date;
+pub mod people;
 pub mod province;
 pub mod url_date;
 
+#[cfg(test)]
+mod people_sample;
 #[cfg(test)]
 pub(crate) mod test_support;
 
@@ -29,7 +33,8 @@ use crate::text::normalize_text;
 /// i/y variants (branch `spelling`); dates from URLs with their confidence and the crawl window
 /// (branch `extract`); State and local documents cited, with kinds, issuers and levels (branch
 /// `documents`). Revision 3: all three together, so an index built by any one alone is re-read.
-const ANALYSIS_REVISION: u64 = 3;
+/// Revision 4: the people named with their offices (branch `people`).
+const ANALYSIS_REVISION: u64 = 4;
 
 /// A fingerprint of everything that turns bytes into indexed values (code revision, every data
 /// table of [`crate::data::TABLES`], crate version); it seeds each document's content hash, so
@@ -67,11 +72,13 @@ pub fn article_facts(article: &Article) -> ArticleFacts {
     );
     let places = province::extract_provinces(&title, source.as_deref(), &text);
     let citations = citations::resolve(&mentions, date.map(|d| d.date));
+    let people = people::extract_people(&title, &text);
     ArticleFacts {
         date,
         primary_province: places.primary,
         provinces: places.all,
         citations,
+        people,
     }
 }
 
@@ -82,14 +89,14 @@ mod timing {
     #[test]
     #[ignore]
     fn raw_sample_timing() {
-        use super::{citations, date, province};
+        use super::{citations, date, people, province};
         use crate::text::normalize_text;
         use std::time::{Duration, Instant};
         let Some(arts) = super::test_support::raw_sample() else {
             eprintln!("skipping: ../shared/corpus/raw-sample not found next to the crate");
             return;
         };
-        let mut spent = [Duration::ZERO; 4];
+        let mut spent = [Duration::ZERO; 5];
         for (_, _, a) in &arts {
             let title = normalize_text(&a.title);
             let text = normalize_text(&a.body);
@@ -102,7 +109,9 @@ mod timing {
             let t3 = Instant::now();
             let _ = citations::resolve(&mentions, d.map(|d| d.date));
             let t4 = Instant::now();
-            for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4)]
+            let _ = people::extract_people(&title, &text);
+            let t5 = Instant::now();
+            for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5)]
                 .into_iter()
                 .enumerate()
             {
@@ -111,11 +120,13 @@ mod timing {
         }
         let n = arts.len() as u32;
         eprintln!(
-            "{n} articles; per article: scan {:?}, date {:?}, provinces {:?}, resolve {:?}",
+            "{n} articles; per article: scan {:?}, date {:?}, provinces {:?}, resolve {:?}, \
+             people {:?}",
             spent[0] / n,
             spent[1] / n,
             spent[2] / n,
-            spent[3] / n
+            spent[3] / n,
+            spent[4] / n
         );
     }
 }

@@ -7,6 +7,7 @@ use tantivy::{DateTime, TantivyDocument};
 use super::Fields;
 use crate::data::provinces::place_path;
 use crate::extract::article_facts;
+use crate::extract::people::person_key;
 use crate::ingest::SourceDoc;
 use crate::model::{ArticleFacts, Date};
 use xxhash_rust::xxh3::Xxh3;
@@ -37,6 +38,19 @@ pub struct StoredMeta {
     pub citations: Vec<StoredCitation>,
     pub category: Option<String>,
     pub author: Option<String>,
+    /// People named with an office, in order of first mention; empty in an index built
+    /// before people were extracted.
+    #[serde(default)]
+    pub people: Vec<StoredPerson>,
+}
+
+/// One person as stored and shown (JSON `people`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StoredPerson {
+    pub name: String,
+    pub role: String,
+    pub role_as_written: String,
+    pub body: Option<String>,
 }
 
 /// One cited document as stored and shown (JSON `citations`).
@@ -154,6 +168,15 @@ pub fn build_with_facts(
     if let Some(category) = &a.category {
         out.add_facet(fields.category, Facet::from_path([category.as_str()]));
     }
+    let mut roles: Vec<&str> = Vec::new();
+    for person in &facts.people {
+        out.add_facet(fields.person, Facet::from_path([person.name.as_str()]));
+        out.add_text(fields.person_key, person_key(&person.name));
+        if !roles.contains(&person.role.as_str()) {
+            roles.push(&person.role);
+            out.add_facet(fields.role, Facet::from_path([person.role.as_str()]));
+        }
+    }
     let meta = StoredMeta {
         id: doc.id.clone(),
         key: doc.key.clone(),
@@ -187,6 +210,16 @@ pub fn build_with_facts(
             .collect(),
         category: a.category.clone(),
         author: a.author.clone(),
+        people: facts
+            .people
+            .iter()
+            .map(|p| StoredPerson {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                role_as_written: p.role_as_written.clone(),
+                body: p.body.clone(),
+            })
+            .collect(),
     };
     out.add_text(
         fields.meta,

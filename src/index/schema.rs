@@ -13,7 +13,8 @@ use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
 /// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
 /// 4: the `dating` facet (how far each date can be trusted: certain, likely, guess, none).
-/// 5: the `year_only` field (the date's precision), so a month never counts a bare year.
+/// 5: the `year_only` field (the date's precision), so a month never counts a bare year; the
+/// `person` and `role` facets and the `person_key` filter field (people named with an office).
 pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields of the schema, resolved once.
@@ -49,6 +50,12 @@ pub struct Fields {
     /// How far the date can be trusted: `/certain`, `/likely`, `/guess`, or `/none` (undated).
     pub dating: Field,
     pub category: Field,
+    /// `/name` of every person named with an office (see `extract::people`).
+    pub person: Field,
+    /// `/role` of those people, normalised ("Bí thư", "Chủ tịch UBND").
+    pub role: Field,
+    /// The folded key of each person's name (`extract::people::person_key`), for `--person`.
+    pub person_key: Field,
 }
 
 fn analysed(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
@@ -95,6 +102,9 @@ pub fn build_schema() -> (Schema, Fields) {
         year: builder.add_facet_field("year", FacetOptions::default()),
         dating: builder.add_facet_field("dating", FacetOptions::default()),
         category: builder.add_facet_field("category", FacetOptions::default()),
+        person: builder.add_facet_field("person", FacetOptions::default()),
+        role: builder.add_facet_field("role", FacetOptions::default()),
+        person_key: builder.add_text_field("person_key", STRING),
     };
     (builder.build(), fields)
 }
@@ -123,5 +133,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         year: f("year")?,
         dating: f("dating")?,
         category: f("category")?,
+        person: f("person")?,
+        role: f("role")?,
+        person_key: f("person_key")?,
     })
 }

@@ -142,4 +142,21 @@ pub struct ArticleFacts {
     pub provinces: Vec<String>,
     /// Sorted by label.
     pub citations: Vec<Citation>,
+    /// People named with an office beside the name, in order of first mention.
+    pub people: Vec<Person>,
+}
+
+/// A person the article names with an office written beside the name: "Bí thư Tỉnh ủy Trà
+/// Vinh Ngô Chí Cường", "ông Trần Mưu - Phó Giám đốc Công an TP. Đà Nẵng".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The name as the article first writes it in full (normalised text).
+    pub name: String,
+    /// The normalised role (`index_schema/roles.tsv`): "Bí thư", "Chủ tịch UBND".
+    pub role: String,
+    /// The office as written beside the name, body included: "Phó Bí thư Thường trực Tỉnh ủy
+    /// Trà Vinh".
+    pub role_as_written: String,
+    /// The province or body the office belongs to, as written: "Tỉnh ủy Trà Vinh".
+    pub body: Option<String>,
 }

@@ -7,4 +7,4 @@ pub mod facts;
 
 pub use article::Article;
 pub use date::Date;
-pub use facts::{ArticleDate, ArticleFacts, Citation, DateConfidence, DateSource, Level};
+pub use facts::{ArticleDate, ArticleFacts, Citation, DateConfidence, DateSource, Level, Person};

@@ -75,6 +75,10 @@ pub struct Filters {
     pub to: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// Each entry is one `--person` filter, as the folded key of the name
+    /// (`extract::people::person_key`): a document must name every one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub person: Vec<String>,
     #[serde(skip)]
     pub from_date: Option<Date>,
     #[serde(skip)]
@@ -394,6 +398,12 @@ impl Engine {
                 fields.category,
                 std::slice::from_ref(category),
             ));
+        }
+        for key in &filters.person {
+            out.push(Box::new(TermQuery::new(
+                Term::from_field_text(fields.person_key, key),
+                IndexRecordOption::Basic,
+            )));
         }
         let (mut from, mut to) = (filters.from_date, filters.to_date);
         if let Some(year) = filters.year {

@@ -24,6 +24,11 @@ pub enum Dimension {
     /// Dated documents by month ("2023-06"), from the date field: what the page's timeline
     /// draws inside one year. Not among `ALL`: asked for by name.
     Month,
+    /// People named with an office (`extract::people`). Not among `ALL`: a corpus names
+    /// thousands, so they are asked for by name.
+    Person,
+    /// The normalised roles of those people ("Bí thư", "Chủ tịch UBND"). Asked for by name.
+    Role,
 }
 
 impl Dimension {
@@ -36,14 +41,17 @@ impl Dimension {
         Dimension::Category,
     ];
 
-    /// Every dimension that can be asked for by name: `ALL` and the month timeline.
-    pub const NAMED: [Dimension; 6] = [
+    /// Every dimension that can be asked for by name: `ALL`, the month timeline, people and
+    /// their roles.
+    pub const NAMED: [Dimension; 8] = [
         Dimension::Region,
         Dimension::Province,
         Dimension::Year,
         Dimension::Resolution,
         Dimension::Category,
         Dimension::Month,
+        Dimension::Person,
+        Dimension::Role,
     ];
 
     /// The name users type and JSON prints (`--field province`, `"facets": {"province": …}`).
@@ -55,6 +63,8 @@ impl Dimension {
             Dimension::Resolution => "resolution",
             Dimension::Category => "category",
             Dimension::Month => "month",
+            Dimension::Person => "person",
+            Dimension::Role => "role",
         }
     }
 }
@@ -138,12 +148,18 @@ pub fn count(
         Dimension::Year => fields.year,
         Dimension::Resolution => fields.resolution,
         Dimension::Category => fields.category,
+        Dimension::Person => fields.person,
+        Dimension::Role => fields.role,
     };
     let field_name = searcher.schema().get_field_name(field).to_owned();
     // Provinces are the second level under regions; cited documents are counted at
     // their leaves (each leaf is one cited document) and at every level above.
     let depth = match dimension {
-        Dimension::Region | Dimension::Year | Dimension::Category => 1,
+        Dimension::Region
+        | Dimension::Year
+        | Dimension::Category
+        | Dimension::Person
+        | Dimension::Role => 1,
         Dimension::Province => 2,
         Dimension::Resolution => 5,
         Dimension::Month => 0,

@@ -7,15 +7,17 @@
   const TYPING_DELAY_MS = 200;
   const LIST_PREVIEW = 8;
   // Keys of the page's URL that go to the API unchanged; repeatable ones may appear many times.
-  const FILTER_KEYS = ["province", "region", "resolution", "year", "from", "to", "category", "merged"];
-  const REPEATED = new Set(["province", "region", "resolution"]);
+  const FILTER_KEYS = ["province", "region", "resolution", "year", "from", "to", "category", "person", "merged"];
+  const REPEATED = new Set(["province", "region", "resolution", "person"]);
+  // The dimensions the results page counts beside its hits.
+  const PAGE_FACETS = "region,province,year,resolution,category,person";
   // The engine's heading for provinces with no region (search::facets::UNKNOWN_REGION): not a
   // region a filter can name, so it only opens and closes.
   const UNKNOWN_REGION = "Không rõ vùng";
   const MONTHS = ["Th1", "Th2", "Th3", "Th4", "Th5", "Th6", "Th7", "Th8", "Th9", "Th10", "Th11", "Th12"];
   const CHIP_LABELS = {
     province: "Tỉnh, thành", region: "Vùng", resolution: "Văn bản", year: "Năm",
-    from: "Từ ngày", to: "Đến ngày", category: "Chuyên mục", merged: "Sau sáp nhập",
+    from: "Từ ngày", to: "Đến ngày", category: "Chuyên mục", person: "Nhân vật", merged: "Sau sáp nhập",
   };
 
   const $ = (id) => document.getElementById(id);
@@ -399,6 +401,14 @@
     limited(list, nodes);
   }
 
+  // People named with an office, most named first; several may be picked (all must match).
+  function renderPeople(state, people) {
+    const list = clear($("person-list"));
+    const nodes = people.map((p) => facetButton(p.value, p.count, state.person.includes(p.value), toggleIn("person", p.value), { "data-person": p.value }));
+    if (!nodes.length) list.append(el("p", { class: "none", text: "Không có" }));
+    limited(list, nodes);
+  }
+
   // Cited documents: kind → plenum or symbol → khóa (→ document), as nested lists; a node is
   // clickable when the server says which filter selects it (`filter`).
   function renderResolutions(state, counts) {
@@ -556,7 +566,7 @@
     search.set("sort", state.sort || (state.q ? "relevance" : "date"));
     search.set("offset", String((state.page - 1) * PAGE_SIZE));
     search.set("limit", String(PAGE_SIZE));
-    search.set("facets", "true");
+    search.set("facets", PAGE_FACETS);
     const requests = [getJSON("/api/search?" + search, signal)];
     // Counts for places that ignore the place filters themselves, so other provinces can be added.
     const placesFiltered = state.province.length || state.region.length;
@@ -591,6 +601,7 @@
     renderYears(state, facets.year || []);
     renderResolutions(state, facets.resolution || []);
     renderCategories(state, facets.category || []);
+    renderPeople(state, facets.person || []);
     renderTimeline(state, trend);
     if (!firstResultsShown) {
       firstResultsShown = true;
@@ -638,6 +649,7 @@
     row("Nhắc đến", (doc.provinces || []).join(", "));
     row("Văn bản trích dẫn", (doc.references || []).join(", "));
     row("Chuyên mục", doc.category);
+    row("Nhân vật", (doc.people || []).map((p) => p.name + " (" + p.role_as_written + ")").join("; "));
     row("Tác giả", doc.author);
     if (doc.url && /^https?:\/\//i.test(doc.url)) {
       row("Bài gốc", el("a", { href: doc.url, rel: "noopener noreferrer nofollow", target: "_blank", text: doc.url }));
@@ -707,7 +719,7 @@
     $("home").addEventListener("click", (event) => {
       event.preventDefault();
       input.value = "";
-      go(Object.assign(readState(), { q: "", doc: "", page: 1, province: [], region: [], resolution: [], year: "", from: "", to: "", category: "", merged: "", sort: "" }));
+      go(Object.assign(readState(), { q: "", doc: "", page: 1, province: [], region: [], resolution: [], year: "", from: "", to: "", category: "", person: [], merged: "", sort: "" }));
     });
     window.addEventListener("popstate", render);
     // "/" puts the cursor in the search box, as on many search pages.
