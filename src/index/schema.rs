@@ -1,19 +1,22 @@
 //! The index schema. Every analysed text exists in three views: with diacritics (term
 //! frequencies only, for the exact-diacritic preference), folded (with positions, for phrases
 //! and proximity) and as neighbouring-syllable pairs (for two-word queries without a phrase
-//! query's cost). Positions are kept once, on the folded view, which keeps the index small.
+//! query's cost), the pairs both folded and, where they carry a mark, as written (documents
+//! only, for the as-typed tier). Positions are kept once, on the folded view, which keeps the
+//! index small.
 
 use tantivy::schema::{
     DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, STORED, STRING,
 };
 
-use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
+use crate::text::tantivy_analyzer::{EXACT, EXACT_PAIRS, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
 /// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
 /// 4: the `dating` facet (how far each date can be trusted: certain, likely, guess, none).
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: `pairs_exact`, the marked neighbouring-syllable pairs as written (the as-typed tier).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +33,9 @@ pub struct Fields {
     pub source_folded: Field,
     /// Neighbouring syllable pairs of title and body, with name marks (schema 2).
     pub pairs: Field,
+    /// Neighbouring syllable pairs of title and body with their marks, only those that carry
+    /// one; which documents hold them, nothing more (schema 5).
+    pub pairs_exact: Field,
     pub date: Field,
     pub content_hash: Field,
     pub text_hash: Field,
@@ -77,6 +83,10 @@ pub fn build_schema() -> (Schema, Fields) {
         source: builder.add_text_field("source", analysed(EXACT, freqs, false)),
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
         pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
+        pairs_exact: builder.add_text_field(
+            "pairs_exact",
+            analysed(EXACT_PAIRS, IndexRecordOption::Basic, false),
+        ),
         date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast()),
         content_hash: builder.add_u64_field("content_hash", NumericOptions::default().set_fast()),
         text_hash: builder.add_u64_field("text_hash", NumericOptions::default().set_fast()),
@@ -104,6 +114,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         source: f("source")?,
         source_folded: f("source_folded")?,
         pairs: f("pairs")?,
+        pairs_exact: f("pairs_exact")?,
         date: f("date")?,
         content_hash: f("content_hash")?,
         text_hash: f("text_hash")?,

@@ -7,5 +7,6 @@ pub mod facets;
 pub mod forward_only;
 pub mod query;
 pub mod snippet;
+pub mod typed;
 
 pub use engine::{Engine, Filters, Hit, SearchError, SearchRequest, SearchResponse, SortOrder};
