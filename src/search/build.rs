@@ -35,7 +35,6 @@ const EXACT_BOOST: f32 = 0.6;
 const PHRASE_BOOST: f32 = 3.0;
 /// Two neighbouring bare words found adjacent.
 const PAIR_BOOST: f32 = 0.8;
-
 /// Two neighbouring bare words found as one token of the pairs field: BM25 weighs the pair by
 /// its own rarity, close to the Vietnamese word's (schema 2; figures in tests/relevance).
 const WORD_PAIR_BOOST: f32 = 2.0;

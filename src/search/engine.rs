@@ -3,7 +3,6 @@
 use std::time::Instant;
 
 use serde::Serialize;
-use tantivy::collector::sort_key::SortBySimilarityScore;
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, Scorer,
@@ -202,7 +201,7 @@ fn candidates(
     } else {
         TopDocs::with_limit((request.offset + request.limit).max(RESCORE_DEPTH))
     };
-    let ranked = top.order_by((TypedFirst { tier }, SortBySimilarityScore));
+    let ranked = top.order_by(TypedFirst { tier });
     CandidateCollector { ranked }
 }
 
@@ -753,7 +752,10 @@ mod tests {
         assert_eq!(whole.total, 4);
         assert_eq!(whole.page.len(), 4);
         assert!(
-            whole.page.windows(2).all(|w| best_first(&w[0], &w[1]).is_lt()),
+            whole
+                .page
+                .windows(2)
+                .all(|w| best_first(&w[0], &w[1]).is_lt()),
             "best first"
         );
         let second_page = SearchRequest {

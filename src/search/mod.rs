@@ -1,6 +1,7 @@
 //! Searching: the query language, ranking, snippets and facets.
 
 pub mod build;
+pub mod collisions;
 pub mod engine;
 pub mod eval;
 pub mod facets;

@@ -3,22 +3,24 @@
 //! every match that holds the words as typed ranks above every match that holds them only in
 //! another form; the others follow, so nothing is lost when the typed form is rare.
 //!
-//! A match is as typed when each syllable typed with marks is there with those marks and, for
-//! each pair of neighbouring words of a run (or a quoted phrase) that carries a mark, the
-//! document does not hold the pair only in another form: if the folded pair is there, the pair
-//! as typed is there too (`pairs_exact`). A syllable typed without marks matches any form, so
-//! a query that mixes is read syllable by syllable. A query with no marks builds no tier.
+//! A match is as typed when it holds each run of words typed together (or quoted) together,
+//! with the marks typed: every pair of neighbours of the run, as written (`pairs_exact`, the
+//! marked pairs of every text), and each word typed alone with its marks. A syllable typed
+//! without marks matches any form, so a query that mixes is read syllable by syllable. A query
+//! with no marks builds no tier. Matches that hold the words only apart, or only in another
+//! form, come after, in score order.
 //!
 //! The tier is a document set, not a score: ranking sorts by (as typed, score), so it orders
 //! every match, not only the candidates that the phrase rewards rescore, and leaves totals,
 //! facets and the scores shown as they were.
 
-use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer};
+use tantivy::collector::sort_key::{Comparator, NaturalComparator};
+use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
 use tantivy::query::{
     BooleanQuery, EnableScoring, Occur, Query, RegexQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, Searcher, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
 use crate::index::Fields;
 use crate::text::tantivy_analyzer::pair_token;
@@ -93,45 +95,39 @@ fn exact_pair(field: Field, a: &Syllable, b: &Syllable) -> Box<dyn Query> {
     }
 }
 
-/// A run of neighbouring words (or a quoted phrase) as typed: its marked syllables with their
-/// marks, and no pair of it that carries a mark held only in another form. `pairs` says whether
-/// the scope has pair views (title and body do, the publisher line does not). `None` when
-/// nothing of the run carries a mark.
+/// A run of neighbouring words (or a quoted phrase) as typed: every pair of neighbours of it
+/// held together (for three words or more, each pair somewhere: no positions are kept for it), a pair that carries a mark with those marks (`pairs_exact`), one without in
+/// any form (`pairs`). `pairs` says whether the scope has pair views (title and body do, the
+/// publisher line does not; there each marked syllable as typed is asked for instead). `None`
+/// when nothing of the run carries a mark.
 pub fn run(
     fields: &Fields,
     exact_fields: &[Field],
     pairs: bool,
     run: &[Syllable],
 ) -> Option<Box<dyn Query>> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = run
-        .iter()
-        .filter_map(|s| syllable(exact_fields, s))
-        .map(|q| (Occur::Must, q))
-        .collect();
-    if clauses.is_empty() {
+    if !run.iter().any(Syllable::has_marks) {
         return None;
     }
-    if pairs {
-        for window in run.windows(2) {
-            let (a, b) = (&window[0], &window[1]);
-            if !a.has_marks() && !b.has_marks() {
-                continue;
+    if !pairs || run.len() < 2 {
+        return all_of(
+            run.iter()
+                .filter_map(|s| syllable(exact_fields, s))
+                .collect(),
+        );
+    }
+    let clauses: Vec<Box<dyn Query>> = run
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            if a.has_marks() || b.has_marks() {
+                exact_pair(fields.pairs_exact, a, b)
+            } else {
+                term(fields.pairs, &pair_token(&a.folded, &b.folded, false))
             }
-            // Held folded but not as typed: only in another form.
-            let other_form = BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    term(fields.pairs, &pair_token(&a.folded, &b.folded, false)),
-                ),
-                (Occur::MustNot, exact_pair(fields.pairs_exact, a, b)),
-            ]);
-            clauses.push((Occur::MustNot, Box::new(other_form)));
-        }
-    }
-    if clauses.len() == 1 {
-        return clauses.pop().map(|(_, q)| q);
-    }
-    Some(Box::new(BooleanQuery::new(clauses)))
+        })
+        .collect();
+    all_of(clauses)
 }
 
 /// The tier's query made ready for one searcher: which documents are as typed. No scoring:
@@ -149,45 +145,55 @@ impl Tier {
 
     /// A reader of the tier over one segment, asked about documents in increasing order.
     pub fn segment(&self, reader: &SegmentReader) -> tantivy::Result<TierReader> {
-        Ok(TierReader {
-            scorer: Some(self.weight.scorer(reader, 1.0)?),
-        })
+        let scorer = self.weight.scorer(reader, 1.0)?;
+        let floor = scorer.doc();
+        Ok(TierReader { scorer, floor })
     }
 }
 
-/// The tier over one segment. Asked about documents in increasing order, it moves through the
-/// tier's documents once, so asking about every match costs one pass over the tier.
+/// The tier over one segment, asked about documents in increasing order. Each document is
+/// asked about alone (`seek_danger`), as the rescoring asks its phrase rewards: a seek would
+/// move the tier's phrase and intersection scorers on past documents not asked about.
 pub struct TierReader {
-    /// `None` once the tier has no more documents in the segment.
-    scorer: Option<Box<dyn Scorer>>,
+    scorer: Box<dyn Scorer>,
+    /// The first document the tier can still hold: one below it is answered "no" unasked.
+    floor: DocId,
 }
 
 impl TierReader {
     /// Whether `doc` is as typed; `doc` must not be below a document asked about before.
     pub fn holds(&mut self, doc: DocId) -> bool {
-        let Some(scorer) = self.scorer.as_mut() else {
+        if doc < self.floor || self.floor == TERMINATED {
             return false;
-        };
-        let mut at = scorer.doc();
-        if at < doc {
-            at = scorer.seek(doc);
         }
-        if at == TERMINATED {
-            self.scorer = None;
+        match self.scorer.seek_danger(doc) {
+            SeekDangerResult::Found => {
+                self.floor = doc;
+                true
+            }
+            SeekDangerResult::SeekLowerBound(bound) => {
+                self.floor = bound.max(self.scorer.doc());
+                false
+            }
         }
-        at == doc
     }
 }
 
-/// The sort key of the ranking pass: as typed first (all true without a tier), then the score.
+/// The sort key of the ranking pass: as typed first (every match, without a tier), then the
+/// score. The tier is asked about a match only when its answer can matter: once the best so far
+/// are all as typed, a match scoring below them cannot enter whatever the answer.
 pub struct TypedFirst {
     pub tier: Option<Tier>,
 }
 
 impl SortKeyComputer for TypedFirst {
-    type SortKey = bool;
+    type SortKey = (bool, Score);
     type Child = TypedFirstSegment;
-    type Comparator = tantivy::collector::sort_key::NaturalComparator;
+    type Comparator = NaturalComparator;
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
 
     fn segment_sort_key_computer(
         &self,
@@ -205,16 +211,33 @@ pub struct TypedFirstSegment {
 }
 
 impl SegmentSortKeyComputer for TypedFirstSegment {
-    type SortKey = bool;
-    type SegmentSortKey = bool;
-    type SegmentComparator = tantivy::collector::sort_key::NaturalComparator;
+    type SortKey = (bool, Score);
+    type SegmentSortKey = (bool, Score);
+    type SegmentComparator = NaturalComparator;
 
-    fn segment_sort_key(&mut self, doc: DocId, _score: Score) -> bool {
-        self.tier.as_mut().is_none_or(|tier| tier.holds(doc))
+    fn segment_sort_key(&mut self, doc: DocId, score: Score) -> (bool, Score) {
+        let typed = self.tier.as_mut().is_none_or(|tier| tier.holds(doc));
+        (typed, score)
     }
 
-    fn convert_segment_sort_key(&self, typed: bool) -> bool {
-        typed
+    fn compute_sort_key_and_collect<C: Comparator<(bool, Score)>>(
+        &mut self,
+        doc: DocId,
+        score: Score,
+        top: &mut TopNComputer<(bool, Score), DocId, C>,
+    ) {
+        // Ties go to the earlier document, so a score equal to the threshold cannot enter.
+        if let Some((true, lowest)) = top.threshold {
+            if score <= lowest {
+                return;
+            }
+        }
+        let key = self.segment_sort_key(doc, score);
+        top.push(key, doc);
+    }
+
+    fn convert_segment_sort_key(&self, key: (bool, Score)) -> (bool, Score) {
+        key
     }
 }
 
@@ -236,6 +259,7 @@ mod tests {
             writer
                 .add_document(doc!(
                     fields.body => *text,
+                    fields.body_folded => *text,
                     fields.pairs => *text,
                     fields.pairs_exact => *text,
                 ))
@@ -266,21 +290,29 @@ mod tests {
         "Chúng tôi dựa vào dân.",             // 0: as typed
         "Đưa vào sử dụng, dựa trên luật.",    // 1: "dựa" there, the pair only as "đưa vào"
         "Dựa vào quy định, đưa vào vận hành", // 2: both forms: holds it as typed
-        "Dựa trên quy định, vào ngày mai",    // 3: the words apart, no other form of the pair
+        "Dựa trên quy định, vào ngày mai",    // 3: the words apart: not the phrase
         "dua vao dan",                        // 4: typed without marks: another form
     ];
 
     #[test]
-    fn a_pair_held_only_in_another_form_is_not_as_typed() {
-        assert_eq!(typed(TEXTS, "dựa vào"), [0, 2, 3]);
+    fn only_the_phrase_with_its_marks_is_as_typed() {
+        assert_eq!(typed(TEXTS, "dựa vào"), [0, 2]);
         assert_eq!(typed(TEXTS, "đưa vào"), [1, 2]);
+        // Three syllables: every pair of neighbours as typed.
+        assert_eq!(typed(TEXTS, "dựa vào dân"), [0]);
+        assert_eq!(
+            typed(&["phòng, chống tham nhũng"], "phòng chống tham nhũng"),
+            [] as [usize; 0]
+        );
     }
 
     #[test]
     fn a_mixed_query_is_read_syllable_by_syllable() {
         // "vao" typed without marks matches any form of it; "dựa" must be as typed.
-        assert_eq!(typed(TEXTS, "dựa vao"), [0, 2, 3]);
-        assert_eq!(typed(TEXTS, "dua vào"), [0, 1, 2, 3]);
+        assert_eq!(typed(TEXTS, "dựa vao"), [0, 2]);
+        assert_eq!(typed(TEXTS, "dua vào"), [0, 1, 2]);
+        // A pair without marks in a run that has some: together, in any form.
+        assert_eq!(typed(TEXTS, "vào dan"), [0]);
         // No marks at all: no tier.
         assert!(run(&index(TEXTS).1, &[], true, &analyze("dua vao")).is_none());
     }
@@ -293,6 +325,6 @@ mod tests {
         let tier = Tier::new(&searcher, &*query).unwrap();
         let mut reader = tier.segment(searcher.segment_reader(0)).unwrap();
         let answers: Vec<bool> = (0..6).map(|doc| reader.holds(doc)).collect();
-        assert_eq!(answers, [true, false, true, true, false, false]);
+        assert_eq!(answers, [true, false, true, false, false, false]);
     }
 }

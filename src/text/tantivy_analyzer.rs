@@ -375,11 +375,7 @@ fn pairs_of(text: &str, syllables: &[Syllable]) -> Vec<(usize, usize, String)> {
 fn for_each_pair(text: &str, syllables: &[Syllable], mut emit: impl FnMut(usize, bool)) {
     for (first, pair) in syllables.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
-        let gap = &text[a.end..b.start];
-        if gap
-            .chars()
-            .any(|c| !c.is_whitespace() && c != '-' && c != '–')
-        {
+        if !together(&text[a.end..b.start]) {
             continue;
         }
         emit(first, false);
@@ -387,6 +383,13 @@ fn for_each_pair(text: &str, syllables: &[Syllable], mut emit: impl FnMut(usize,
             emit(first, true);
         }
     }
+}
+
+/// Whether two syllables with this gap between them are neighbours (a pair): only white space
+/// and hyphens between them.
+pub fn together(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| c.is_whitespace() || c == '-' || c == '–')
 }
 
 /// Registers the Vietnamese analyzers on an index (new or freshly opened).
