@@ -88,16 +88,14 @@ class Reader:
         self.exact_cache[token] = forms
         return forms
 
-    def runs(self, text, comma=False):
-        """Runs of syllables with no punctuation between neighbours (with `comma`, one comma
-        allowed, as vnsearch holds "phòng, chống" together), as (key, folded, written)."""
+    def runs(self, text):
+        """Runs of syllables with no punctuation between neighbours, as (key, folded, written)."""
         text = unicodedata.normalize("NFC", text).replace("Ð", "Đ").replace("ð", "đ").lower()
         run, last_end = [], None
         for m in TOKEN.finditer(text):
             forms = self.exact(m.group())
             gap = text[last_end : m.start()] if last_end is not None else ""
-            joined = forms is not None and all(c.isspace() or c in "-–" or (comma and c == ",") for c in gap) \
-                and gap.count(",") <= 1
+            joined = forms is not None and all(c.isspace() or c in "-–" for c in gap)
             if not joined and run:
                 yield run
                 run = []
