@@ -1,7 +1,11 @@
 //! Relevance must not regress: `vnsearch eval` on the judged query set, over a real index of the
 //! shared baomoi corpus, must keep nDCG@10 within 0.02 of the figure recorded in
-//! `tests/relevance/baseline.json`, and queries typed without diacritics must keep at least 90%
-//! of the accented query's top 10.
+//! `tests/relevance/baseline.json`, and queries typed without diacritics must keep at least 88%
+//! of the accented query's top 10 (an accented query ranks its as-typed matches first, which
+//! the same words without marks cannot know: 91.8% before that tier, 89.1% with it); and every phrase of `tests/relevance/collisions.jsonl` (phrases
+//! that fold alike, typed with diacritics) must find itself as typed in its top 10: at least as
+//! many as `collisions_held` in the baseline (1,444 of 1,449; the five left are three-syllable
+//! phrases whose pairs a document holds apart, see tests/relevance/README.md).
 
 mod common;
 
@@ -11,7 +15,7 @@ use std::process::Command;
 use common::Fixture;
 
 const ALLOWED_DROP: f64 = 0.02;
-const MIN_UNACCENTED_OVERLAP: f64 = 0.90;
+const MIN_UNACCENTED_OVERLAP: f64 = 0.88;
 
 fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -30,6 +34,7 @@ fn ndcg_on_the_judged_set_stays_at_the_recorded_figure() {
         return;
     }
     let queries = root.join("tests/relevance/queries.jsonl");
+    let collisions = root.join("tests/relevance/collisions.jsonl");
     let baseline = read_json(&root.join("tests/relevance/baseline.json"));
     let recorded = baseline["ndcg_at_10"]
         .as_f64()
@@ -57,6 +62,8 @@ fn ndcg_on_the_judged_set_stays_at_the_recorded_figure() {
         .arg(index.path())
         .arg("eval")
         .arg(&queries)
+        .arg("--collisions")
+        .arg(&collisions)
         .arg("--json")
         .output()
         .unwrap();
@@ -87,6 +94,23 @@ fn ndcg_on_the_judged_set_stays_at_the_recorded_figure() {
         overlap >= MIN_UNACCENTED_OVERLAP,
         "queries without diacritics keep only {:.1}% of the accented top 10",
         overlap * 100.0
+    );
+    let check = &report["collisions"];
+    let phrases = check["phrases"].as_u64().unwrap();
+    println!(
+        "phrases that fold alike holding their top 10 as typed: {}/{phrases}",
+        check["held"]
+    );
+    assert_eq!(
+        check["phrases"], baseline["collisions_phrases"],
+        "the collision check changed size"
+    );
+    let held = check["held"].as_u64().unwrap();
+    let recorded_held = baseline["collisions_held"].as_u64().unwrap();
+    assert!(
+        held >= recorded_held,
+        "{held} phrases hold their top 10 as typed, fewer than the recorded {recorded_held}: {}",
+        check["failures"]
     );
     if ndcg > recorded + ALLOWED_DROP {
         println!("nDCG@10 is well above the recorded figure: update tests/relevance/baseline.json");

@@ -21,6 +21,7 @@ pub const JSON_VERSION: u32 = 1;
 pub const HIT_FIELDS: &[&str] = &[
     "rank",
     "score",
+    "as_typed",
     "id",
     "key",
     "path",

@@ -72,7 +72,7 @@ pub enum Command {
     Stats(StatsArgs),
     /// Score ranking against a judged query set: nDCG@10, MRR, recall@100 (and peers' runs)
     #[command(
-        after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  bench/eval   # builds the FTS5 peer and prints both systems"
+        after_help = "Examples:\n  vnsearch eval tests/relevance/queries.jsonl\n  vnsearch eval tests/relevance/queries.jsonl --peer-run fts5.run --json\n  vnsearch eval tests/relevance/queries.jsonl --collisions tests/relevance/collisions.jsonl\n  bench/eval   # builds the FTS5 peer and prints both systems"
     )]
     Eval(EvalArgs),
     /// Serve the page and the HTTP API on this machine (http://127.0.0.1:7373/ by default)
@@ -241,6 +241,9 @@ pub struct EvalArgs {
     /// Also write vnsearch's answers to this file, TREC run format
     #[arg(long, value_name = "FILE")]
     pub write_run: Option<PathBuf>,
+    /// Phrases that fold alike (tests/relevance/collisions.jsonl): the share whose top 10 holds the phrase as typed
+    #[arg(long, value_name = "FILE")]
+    pub collisions: Option<PathBuf>,
     /// One JSON object: per system, overall, per kind and per query
     #[arg(long)]
     pub json: bool,

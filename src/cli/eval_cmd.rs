@@ -9,6 +9,9 @@ use serde_json::json;
 
 use super::args::{Cli, EvalArgs};
 use super::exit::EXIT_FOUND;
+use crate::search::collisions::{
+    load_collisions, report, score, Collision, CollisionReport, COLLISION_DEPTH,
+};
 use crate::search::eval::{
     evaluate, format_run, load_queries, load_run, JudgedQuery, Run, Summary, SystemReport,
     NDCG_DEPTH, OVERLAP_DEPTH, RECALL_DEPTH,
@@ -33,6 +36,29 @@ fn vnsearch_run(engine: &Engine, queries: &[JudgedQuery]) -> Result<Run> {
     Ok(run)
 }
 
+/// Each phrase of the collision check typed as it is: the texts (title and body) of its first
+/// hits, scored by what they hold.
+fn collision_check(engine: &Engine, collisions: &[Collision]) -> Result<CollisionReport> {
+    let mut scores = Vec::with_capacity(collisions.len());
+    for collision in collisions {
+        let request = SearchRequest {
+            query: collision.query.clone(),
+            limit: COLLISION_DEPTH,
+            snippets: 0,
+            ..SearchRequest::default()
+        };
+        let mut texts = Vec::new();
+        for hit in engine.search(&request)?.hits {
+            let body = engine
+                .document(&hit.meta.key)?
+                .map_or_else(String::new, |(_, body, _)| body);
+            texts.push(format!("{}\n{body}", hit.meta.title));
+        }
+        scores.push(score(collision, &texts));
+    }
+    Ok(report(scores))
+}
+
 fn peer_name(path: &Path) -> String {
     path.file_stem()
         .map_or_else(|| "peer".to_owned(), |s| s.to_string_lossy().into_owned())
@@ -49,17 +75,33 @@ pub fn run(cli: &Cli, args: &EvalArgs) -> Result<i32> {
     for path in &args.peer_run {
         reports.push(evaluate(&peer_name(path), &queries, &load_run(path)?));
     }
+    let collisions = match &args.collisions {
+        Some(path) => Some(collision_check(&engine, &load_collisions(path)?)?),
+        None => None,
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
-        let value = json!({
+        let mut value = json!({
             "queries": queries.len(),
             "ndcg_depth": NDCG_DEPTH,
             "recall_depth": RECALL_DEPTH,
             "systems": reports,
         });
+        if let Some(collisions) = &collisions {
+            value["collisions"] = serde_json::to_value(collisions)?;
+        }
         writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
     } else {
         write_table(&mut out, &reports)?;
+        if let Some(c) = &collisions {
+            writeln!(
+                out,
+                "vnsearch: {}/{} phrases that fold alike hold their top {COLLISION_DEPTH} as typed ({:.1}%)",
+                c.held,
+                c.phrases,
+                c.share * 100.0
+            )?;
+        }
     }
     Ok(EXIT_FOUND)
 }

@@ -1,19 +1,22 @@
 //! The index schema. Every analysed text exists in three views: with diacritics (term
 //! frequencies only, for the exact-diacritic preference), folded (with positions, for phrases
 //! and proximity) and as neighbouring-syllable pairs (for two-word queries without a phrase
-//! query's cost). Positions are kept once, on the folded view, which keeps the index small.
+//! query's cost), the pairs both folded and, where they carry a mark, as written (documents
+//! only, for the as-typed tier). Positions are kept once, on the folded view, which keeps the
+//! index small.
 
 use tantivy::schema::{
     DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, STORED, STRING,
 };
 
-use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
+use crate::text::tantivy_analyzer::{EXACT, EXACT_PAIRS, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
 /// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
 /// 4: the `dating` facet (how far each date can be trusted: certain, likely, guess, none).
-/// 5: the `year_only` field (the date's precision), so a month never counts a bare year; the
+/// 5: `pairs_exact`, the marked neighbouring-syllable pairs as written (the as-typed tier);
+/// the `year_only` field (the date's precision), so a month never counts a bare year; the
 /// `person` and `role` facets and the `person_key` filter field (people named with an office).
 pub const SCHEMA_VERSION: u32 = 5;
 
@@ -32,6 +35,9 @@ pub struct Fields {
     pub source_folded: Field,
     /// Neighbouring syllable pairs of title and body, with name marks (schema 2).
     pub pairs: Field,
+    /// Neighbouring syllable pairs of title and body with their marks, only those that carry
+    /// one; which documents hold them, nothing more (schema 5).
+    pub pairs_exact: Field,
     pub date: Field,
     /// Only the date's year is known (it is stored as 1 January): months and date ranges
     /// that do not cover the whole year must not count it.
@@ -88,6 +94,10 @@ pub fn build_schema() -> (Schema, Fields) {
         source: builder.add_text_field("source", analysed(EXACT, freqs, false)),
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
         pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
+        pairs_exact: builder.add_text_field(
+            "pairs_exact",
+            analysed(EXACT_PAIRS, IndexRecordOption::Basic, false),
+        ),
         date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast()),
         year_only: builder.add_bool_field(
             "year_only",
@@ -122,6 +132,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         source: f("source")?,
         source_folded: f("source_folded")?,
         pairs: f("pairs")?,
+        pairs_exact: f("pairs_exact")?,
         date: f("date")?,
         year_only: f("year_only")?,
         content_hash: f("content_hash")?,

@@ -11,6 +11,8 @@
 //!   so BM25 weighs it by the pair's own rarity (close to the word's); typed capitalised, its
 //!   name token prefers the proper noun ("Hòa Bình" the province over "hòa bình", peace).
 //! - The title outweighs the body.
+//! - Typed with diacritics, the matches that hold the words as typed come first, whatever their
+//!   score (`typed`: the as-typed tier, built here beside the query).
 
 use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -18,6 +20,7 @@ use tantivy::Term;
 
 use super::forward_only::forward_only;
 use super::query::{Expr, Scope, TermExpr};
+use super::typed;
 use crate::index::Fields;
 use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
 use crate::text::{analyze, Syllable};
@@ -284,6 +287,9 @@ fn phrase_clauses(fields: &Fields, words: &Run) -> Vec<Box<dyn Query>> {
 pub struct Built {
     pub matching: Box<dyn Query>,
     pub rewards: Vec<Box<dyn Query>>,
+    /// The matches that hold the words as typed (`search::typed`); `None` when nothing of the
+    /// query carries a mark.
+    pub typed: Option<Box<dyn Query>>,
 }
 
 /// Builds the query tree for an expression: `accented` (the user typed marks) chooses the
@@ -305,7 +311,73 @@ pub fn build(
     Some(Built {
         matching: query,
         rewards,
+        typed: typed_expr(&ctx, expr),
     })
+}
+
+/// Whether a scope has the pair views (title and body do, the publisher line does not).
+fn has_pairs(scope: Scope) -> bool {
+    matches!(scope, Scope::Any | Scope::Title | Scope::Body)
+}
+
+fn exact_fields(fields: &Fields, scope: Scope) -> Vec<Field> {
+    field_pairs(fields, scope).iter().map(|p| p.exact).collect()
+}
+
+/// The as-typed tier of a run of syllables in a scope (one syllable: that syllable as typed).
+fn typed_run(ctx: &Ctx, scope: Scope, syllables: &[Syllable]) -> Option<Box<dyn Query>> {
+    let exact = exact_fields(ctx.fields, scope);
+    match syllables {
+        [] => None,
+        [one] => typed::syllable(&exact, one),
+        run => typed::run(ctx.fields, &exact, has_pairs(scope), run),
+    }
+}
+
+/// The documents that hold an expression's words as typed: each run of bare words and each
+/// quoted phrase as typed, an OR when one of its branches is; `None` when nothing of the
+/// expression carries a mark (every match is as typed). What is excluded says nothing.
+fn typed_expr(ctx: &Ctx, expr: &Expr) -> Option<Box<dyn Query>> {
+    match expr {
+        Expr::Term(term) => typed_run(ctx, term.scope, &analyze(&term.text)),
+        Expr::Not(_) => None,
+        Expr::Or(parts) => {
+            let tiers: Vec<Option<Box<dyn Query>>> =
+                parts.iter().map(|p| typed_expr(ctx, p)).collect();
+            if tiers.iter().all(Option::is_none) {
+                return None;
+            }
+            // A branch with no marks is as typed wherever it matches.
+            let branches = parts
+                .iter()
+                .zip(tiers)
+                .filter_map(|(part, tier)| {
+                    tier.or_else(|| build_expr(ctx, part, Matching::All, None))
+                })
+                .collect();
+            Some(typed::either(branches))
+        }
+        Expr::And(parts) => {
+            let positives: Vec<&Expr> = parts
+                .iter()
+                .filter(|p| !matches!(p, Expr::Not(_)))
+                .collect();
+            let singles: Vec<Option<(Scope, Syllable, bool)>> =
+                positives.iter().map(|p| single_syllable(p)).collect();
+            let mut tiers: Vec<Box<dyn Query>> = runs_of(&singles)
+                .iter()
+                .filter_map(|run| typed_run(ctx, run.scope, &run.syllables))
+                .collect();
+            tiers.extend(
+                positives
+                    .iter()
+                    .zip(&singles)
+                    .filter(|(_, single)| single.is_none())
+                    .filter_map(|(part, _)| typed_expr(ctx, part)),
+            );
+            typed::all_of(tiers)
+        }
+    }
 }
 
 fn build_expr(
@@ -356,6 +428,30 @@ struct Run {
     capitalised: Vec<bool>,
 }
 
+/// The runs of neighbouring one-syllable bare words with one scope, from the positive parts'
+/// single syllables (`None` for a part that is not one).
+fn runs_of(singles: &[Option<(Scope, Syllable, bool)>]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut previous_single = false;
+    for single in singles {
+        if let Some((scope, syllable, capitalised)) = single {
+            match runs.last_mut() {
+                Some(run) if previous_single && run.scope == *scope => {
+                    run.syllables.push(syllable.clone());
+                    run.capitalised.push(*capitalised);
+                }
+                _ => runs.push(Run {
+                    scope: *scope,
+                    syllables: vec![syllable.clone()],
+                    capitalised: vec![*capitalised],
+                }),
+            }
+        }
+        previous_single = single.is_some();
+    }
+    runs
+}
+
 fn build_and(
     ctx: &Ctx,
     parts: &[Expr],
@@ -379,24 +475,7 @@ fn build_and(
     // Each positive part is analysed once here and reused below.
     let singles: Vec<Option<(Scope, Syllable, bool)>> =
         positives.iter().map(|p| single_syllable(p)).collect();
-    let mut runs: Vec<Run> = Vec::new();
-    let mut previous_single = false;
-    for single in &singles {
-        if let Some((scope, syllable, capitalised)) = single {
-            match runs.last_mut() {
-                Some(run) if previous_single && run.scope == *scope => {
-                    run.syllables.push(syllable.clone());
-                    run.capitalised.push(*capitalised);
-                }
-                _ => runs.push(Run {
-                    scope: *scope,
-                    syllables: vec![syllable.clone()],
-                    capitalised: vec![*capitalised],
-                }),
-            }
-        }
-        previous_single = single.is_some();
-    }
+    let runs = runs_of(&singles);
     // The whole query one run of bare words typed with diacritics: a document matches when every
     // syllable matches diacritic-compatibly, or when the whole run is there as a folded phrase.
     let whole_run =

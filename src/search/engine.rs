@@ -20,6 +20,7 @@ use super::facets::{self, Dimension, FacetCount};
 use super::named::{cites, read_query, QueryDocument};
 use super::query::parse;
 use super::snippet::{snippets, Snippet};
+use super::typed::{Tier, TypedFirst};
 use crate::index::document::{to_datetime, StoredMeta};
 use crate::index::store::{IndexError, IndexStore};
 use crate::model::Date;
@@ -128,7 +129,12 @@ impl Default for SearchRequest {
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub rank: usize,
+    /// The relevance score within the hit's tier (as typed, or not): what ranks it among the
+    /// hits of the same tier. 0 when sorted by date.
     pub score: f32,
+    /// The hit holds the query's words as typed, diacritics included (`search::typed`); always
+    /// true for a query typed without marks.
+    pub as_typed: bool,
     #[serde(flatten)]
     pub meta: StoredMeta,
     pub snippets: Vec<Snippet>,
@@ -173,18 +179,80 @@ fn remedy(err: &tantivy::TantivyError) -> &'static str {
     }
 }
 
+/// One ranked match: whether it holds the words as typed (the first key), its score, where it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Candidate {
+    as_typed: bool,
+    score: f32,
+    address: DocAddress,
+}
+
+/// Best first: as typed before the rest, then by score, ties in index order.
+fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.as_typed
+        .cmp(&a.as_typed)
+        .then(b.score.total_cmp(&a.score))
+        .then(a.address.cmp(&b.address))
+}
+
 /// The ranking pass's collector: the requested page when nothing is rescored, else the
-/// `RESCORE_DEPTH` best by base score, paged after the rewards are added.
+/// `RESCORE_DEPTH` best, paged after the rewards are added. With a tier, the matches as typed
+/// come first over the whole match set, so the candidates are the best of them when there are
+/// enough, and the rewards can never lift a match of another form above one as typed.
 fn candidates(
     request: &SearchRequest,
     rewards: &[Box<dyn Query>],
-) -> impl Collector<Fruit = Vec<(f32, DocAddress)>> {
+    tier: Option<Tier>,
+) -> impl Collector<Fruit = Vec<Candidate>> {
     let top = if rewards.is_empty() {
         TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
     } else {
         TopDocs::with_limit((request.offset + request.limit).max(RESCORE_DEPTH))
     };
-    top.order_by_score()
+    let ranked = top.order_by(TypedFirst { tier });
+    CandidateCollector { ranked }
+}
+
+/// Turns the sort keys into candidates (without a tier every match is as typed, so the order
+/// is the plain score order).
+struct CandidateCollector<C> {
+    ranked: C,
+}
+
+impl<C> Collector for CandidateCollector<C>
+where
+    C: Collector<Fruit = Vec<((bool, f32), DocAddress)>>,
+{
+    type Fruit = Vec<Candidate>;
+    type Child = C::Child;
+
+    fn for_segment(
+        &self,
+        segment_local_id: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        self.ranked.for_segment(segment_local_id, segment)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.ranked.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as tantivy::collector::SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<Vec<Candidate>> {
+        Ok(self
+            .ranked
+            .merge_fruits(fruits)?
+            .into_iter()
+            .map(|((as_typed, score), address)| Candidate {
+                as_typed,
+                score,
+                address,
+            })
+            .collect())
+    }
 }
 
 /// What citing the document a query names adds to an article's score: more than the text
@@ -204,22 +272,22 @@ const RESCORE_DEPTH: usize = 300;
 /// document holding the phrase, which is most of the cost for a phrase that is rare.
 fn rescore(
     searcher: &Searcher,
-    mut candidates: Vec<(f32, DocAddress)>,
+    mut candidates: Vec<Candidate>,
     rewards: &[Box<dyn Query>],
-) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+) -> tantivy::Result<Vec<Candidate>> {
     let scoring = EnableScoring::enabled_from_searcher(searcher);
     let weights = rewards
         .iter()
         .map(|reward| reward.weight(scoring))
         .collect::<tantivy::Result<Vec<_>>>()?;
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| candidates[i].1);
+    order.sort_by_key(|&i| candidates[i].address);
     let mut segment: Option<u32> = None;
     // Each scorer with the first document it can still hold: asking about an earlier one is
     // answered "no" here (tantivy's phrase scorer asserts it is never asked).
     let mut scorers: Vec<(Box<dyn Scorer>, DocId)> = Vec::new();
     for i in order {
-        let address = candidates[i].1;
+        let address = candidates[i].address;
         if segment != Some(address.segment_ord) {
             let reader = searcher.segment_reader(address.segment_ord);
             scorers = weights
@@ -239,14 +307,14 @@ fn rescore(
             }
             match scorer.seek_danger(target) {
                 SeekDangerResult::Found => {
-                    candidates[i].0 += scorer.score();
+                    candidates[i].score += scorer.score();
                     *floor = target;
                 }
                 SeekDangerResult::SeekLowerBound(bound) => *floor = bound.max(scorer.doc()),
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates.sort_by(best_first);
     Ok(candidates)
 }
 
@@ -564,12 +632,16 @@ impl Engine {
             built = Some(Built {
                 matching: super::build::nothing(),
                 rewards: Vec::new(),
+                typed: None,
             });
         }
-        let (text_query, rewards) = match built {
-            Some(built) => (Some(built.matching), built.rewards),
-            None => (None, Vec::new()),
+        let (text_query, rewards, typed) = match built {
+            Some(built) => (Some(built.matching), built.rewards, built.typed),
+            None => (None, Vec::new(), None),
         };
+        // A query that names a document ranks the articles citing it first, however they write
+        // it ("QĐ 47-QĐ/TW" for "Quy định 47"): the words' as-typed tier would undo that.
+        let typed = if named.is_some() { None } else { typed };
         let text_query = match (text_query, named) {
             (Some(words), Some(named)) => Some(self.widen(words, named, matching)),
             (words, _) => words,
@@ -577,6 +649,7 @@ impl Engine {
         Plan {
             query: self.full_query(text_query, &request.filters),
             rewards,
+            typed,
             highlights,
             matching,
             built: was_built,
@@ -649,16 +722,27 @@ impl Engine {
                 &plan.query,
                 &(top.order_by_fast_field::<DateTime>("date", order), Count),
             )?;
-            return Ok(Ranked {
-                total,
-                page: page
-                    .into_iter()
-                    .map(|(_, address)| (0.0, address))
-                    .collect(),
-            });
+            let mut page: Vec<Candidate> = page
+                .into_iter()
+                .map(|(_, address)| Candidate {
+                    as_typed: true,
+                    score: 0.0,
+                    address,
+                })
+                .collect();
+            if let Some(typed) = &plan.typed {
+                mark_typed(&Tier::new(searcher, typed.as_ref())?, searcher, &mut page)?;
+            }
+            return Ok(Ranked { total, page });
         }
-        let (candidates, total) =
-            searcher.search(&plan.query, &(candidates(request, &plan.rewards), Count))?;
+        let tier = match &plan.typed {
+            Some(typed) => Some(Tier::new(searcher, typed.as_ref())?),
+            None => None,
+        };
+        let (candidates, total) = searcher.search(
+            &plan.query,
+            &(candidates(request, &plan.rewards, tier), Count),
+        )?;
         let page = if plan.rewards.is_empty() {
             candidates
         } else {
@@ -676,11 +760,16 @@ impl Engine {
         searcher: &Searcher,
         plan: &Plan,
         request: &SearchRequest,
-        page: Vec<(f32, DocAddress)>,
+        page: Vec<Candidate>,
     ) -> Result<Vec<Hit>, SearchError> {
         let fields = &self.store.fields;
         let mut hits = Vec::with_capacity(page.len());
-        for (i, (score, address)) in page.into_iter().enumerate() {
+        for (i, candidate) in page.into_iter().enumerate() {
+            let Candidate {
+                as_typed,
+                score,
+                address,
+            } = candidate;
             let doc: TantivyDocument = searcher.doc(address)?;
             let (meta, body) = StoredMeta::from_document(&doc, fields);
             let explanation = if request.explain {
@@ -691,6 +780,7 @@ impl Engine {
             hits.push(Hit {
                 rank: request.offset + i + 1,
                 score,
+                as_typed,
                 meta,
                 snippets: snippets(&body, &plan.highlights.terms, request.snippets),
                 explanation,
@@ -706,6 +796,8 @@ struct Plan {
     query: Box<dyn Query>,
     /// Phrase and neighbour rewards, added to the best candidates' scores.
     rewards: Vec<Box<dyn Query>>,
+    /// The matches that hold the words as typed, ranked first (`None`: the query has no marks).
+    typed: Option<Box<dyn Query>>,
     highlights: Highlights,
     matching: Matching,
     /// The query had searchable words (false for an empty or punctuation-only query).
@@ -729,7 +821,27 @@ pub struct Matched {
 /// The matches of a plan: how many, and the requested page, best first.
 struct Ranked {
     total: usize,
-    page: Vec<(f32, DocAddress)>,
+    page: Vec<Candidate>,
+}
+
+/// Says of each hit of a page whether it is as typed (a page sorted by date, whose order the
+/// tier does not decide).
+fn mark_typed(tier: &Tier, searcher: &Searcher, page: &mut [Candidate]) -> tantivy::Result<()> {
+    let mut order: Vec<usize> = (0..page.len()).collect();
+    order.sort_by_key(|&i| page[i].address);
+    let mut reader = None;
+    let mut segment = None;
+    for i in order {
+        let address = page[i].address;
+        if segment != Some(address.segment_ord) {
+            reader = Some(tier.segment(searcher.segment_reader(address.segment_ord))?);
+            segment = Some(address.segment_ord);
+        }
+        if let Some(reader) = reader.as_mut() {
+            page[i].as_typed = reader.holds(address.doc_id);
+        }
+    }
+    Ok(())
 }
 
 /// tantivy's score explanation of one hit. tantivy 0.27 can trip an assertion while explaining
@@ -808,7 +920,10 @@ mod tests {
         assert_eq!(whole.total, 4);
         assert_eq!(whole.page.len(), 4);
         assert!(
-            whole.page.windows(2).all(|w| w[0].0 >= w[1].0),
+            whole
+                .page
+                .windows(2)
+                .all(|w| best_first(&w[0], &w[1]).is_lt()),
             "best first"
         );
         let second_page = SearchRequest {
@@ -830,14 +945,21 @@ mod tests {
         let searcher = engine.searcher();
         let all = request("Nghị quyết Trung ương 4");
         let plan = engine.plan(&all, Matching::All, None);
-        let base: Vec<(f32, DocAddress)> = searcher
+        let base: Vec<Candidate> = searcher
             .search(&plan.query, &TopDocs::with_limit(10).order_by_score())
-            .unwrap();
+            .unwrap()
+            .into_iter()
+            .map(|(score, address)| Candidate {
+                as_typed: true,
+                score,
+                address,
+            })
+            .collect();
         let rescored = rescore(&searcher, base.clone(), &plan.rewards).unwrap();
         assert_eq!(rescored.len(), base.len());
-        for (score, address) in &rescored {
-            let (before, _) = base.iter().find(|(_, a)| a == address).unwrap();
-            assert!(score >= before, "a reward only adds");
+        for after in &rescored {
+            let before = base.iter().find(|c| c.address == after.address).unwrap();
+            assert!(after.score >= before.score, "a reward only adds");
         }
     }
 

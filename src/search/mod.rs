@@ -3,6 +3,7 @@
 pub mod build;
 pub mod card;
 pub mod date_counts;
+pub mod collisions;
 pub mod engine;
 pub mod eval;
 pub mod facets;
@@ -12,6 +13,7 @@ pub mod query;
 pub mod snippet;
 pub mod stored;
 pub mod trend;
+pub mod typed;
 
 pub use engine::{
     Engine, Filters, Hit, Matched, SearchError, SearchRequest, SearchResponse, SortOrder,

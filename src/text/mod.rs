@@ -11,6 +11,7 @@ pub mod spelling;
 pub mod syllables;
 pub mod tantivy_analyzer;
 pub mod tone;
+pub mod unfold;
 pub mod words;
 
 pub use fold::{fold, has_diacritics};

@@ -15,6 +15,9 @@ pub const EXACT: &str = "vi_exact";
 pub const FOLDED: &str = "vi_folded";
 /// Tokenizer name for the field of neighbouring syllable pairs (see `syllable_pairs`).
 pub const PAIRS: &str = "vi_pairs";
+/// Tokenizer name for the field of neighbouring syllable pairs as written (see
+/// `ExactPairTokenizer`).
+pub const EXACT_PAIRS: &str = "vi_pairs_exact";
 
 #[derive(Clone)]
 pub struct VietnameseTokenizer {
@@ -248,6 +251,85 @@ impl Tokenizer for PairTokenizer {
     }
 }
 
+/// Neighbouring syllables as one token each, with their diacritics, for the pairs that carry a
+/// mark: what tells "dựa vào" from "đưa vào" (both "dua vao" folded) without positions. A pair
+/// without any mark is its folded pair already, so it is left out, and so are name tokens.
+#[derive(Clone)]
+pub struct ExactPairTokenizer;
+
+/// The marked pairs of a text as tokens, made a piece at a time like `PairStream`.
+pub struct ExactPairStream<'a> {
+    pieces: Pieces<'a>,
+    /// Index of the first syllable of each marked pair of the current piece.
+    pairs: Vec<usize>,
+    index: usize,
+    position: usize,
+    token: Token,
+}
+
+impl ExactPairStream<'_> {
+    fn fill(&mut self) {
+        let piece = &self.pieces.text[self.pieces.offset..];
+        let syllables = &self.pieces.syllables;
+        self.pairs.clear();
+        for_each_pair(piece, syllables, |first, name| {
+            if !name && (syllables[first].has_marks() || syllables[first + 1].has_marks()) {
+                self.pairs.push(first);
+            }
+        });
+        self.index = 0;
+    }
+}
+
+impl TokenStream for ExactPairStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.index >= self.pairs.len() {
+            if !self.pieces.load_next() {
+                return false;
+            }
+            self.fill();
+        }
+        let first = self.pairs[self.index];
+        let (a, b) = (
+            &self.pieces.syllables[first],
+            &self.pieces.syllables[first + 1],
+        );
+        let offset = self.pieces.offset;
+        self.token.offset_from = offset + a.start;
+        self.token.offset_to = offset + b.end;
+        self.token.text.clear();
+        push_pair_token(&mut self.token.text, &a.exact, &b.exact, false);
+        self.token.position = self.position;
+        self.position += 1;
+        self.index += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for ExactPairTokenizer {
+    type TokenStream<'a> = ExactPairStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ExactPairStream<'a> {
+        let mut stream = ExactPairStream {
+            pieces: Pieces::new(text),
+            pairs: Vec::new(),
+            index: 0,
+            position: 0,
+            token: Token::default(),
+        };
+        stream.fill();
+        stream
+    }
+}
+
 /// Marks the pair token of two capitalised syllables: a name ("Hòa Bình" the province, not
 /// "hòa bình" peace).
 pub const NAME_MARK: char = '^';
@@ -293,11 +375,7 @@ fn pairs_of(text: &str, syllables: &[Syllable]) -> Vec<(usize, usize, String)> {
 fn for_each_pair(text: &str, syllables: &[Syllable], mut emit: impl FnMut(usize, bool)) {
     for (first, pair) in syllables.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
-        let gap = &text[a.end..b.start];
-        if gap
-            .chars()
-            .any(|c| !c.is_whitespace() && c != '-' && c != '–')
-        {
+        if !together(&text[a.end..b.start]) {
             continue;
         }
         emit(first, false);
@@ -307,12 +385,20 @@ fn for_each_pair(text: &str, syllables: &[Syllable], mut emit: impl FnMut(usize,
     }
 }
 
+/// Whether two syllables with this gap between them are neighbours (a pair): only white space
+/// and hyphens between them.
+pub fn together(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| c.is_whitespace() || c == '-' || c == '–')
+}
+
 /// Registers the Vietnamese analyzers on an index (new or freshly opened).
 pub fn register(index: &Index) {
     let manager = index.tokenizers();
     manager.register(EXACT, VietnameseTokenizer { folded: false });
     manager.register(FOLDED, VietnameseTokenizer { folded: true });
     manager.register(PAIRS, PairTokenizer);
+    manager.register(EXACT_PAIRS, ExactPairTokenizer);
 }
 
 #[cfg(test)]
@@ -349,6 +435,28 @@ mod tests {
         assert!(pairs.windows(2).all(|w| w[0].2 + 1 == w[1].2));
         let last = pairs.last().unwrap();
         assert_eq!(&text[last.0..last.1], "khóa XII");
+    }
+
+    #[test]
+    fn exact_pairs_keep_the_marks_and_only_pairs_that_carry_one() {
+        let texts: Vec<String> = tokens(
+            &mut ExactPairTokenizer,
+            "Dựa vào Hoà Bình, ban can su. Sữa chua - sửa chữa",
+        )
+        .into_iter()
+        .map(|t| t.3)
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "dựa vào",
+                "vào hòa",
+                "hòa bình",
+                "sữa chua",
+                "chua sửa",
+                "sửa chữa"
+            ]
+        );
     }
 
     #[test]
