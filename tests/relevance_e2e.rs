@@ -1,11 +1,12 @@
 //! Relevance must not regress: `vnsearch eval` on the judged query set, over a real index of the
 //! shared baomoi corpus, must keep nDCG@10 within 0.02 of the figure recorded in
-//! `tests/relevance/baseline.json`, and queries typed without diacritics must keep at least 88%
+//! `tests/relevance/baseline.json`, and queries typed without diacritics must keep at least 90%
 //! of the accented query's top 10 (an accented query ranks its as-typed matches first, which
-//! the same words without marks cannot know: 91.8% before that tier, 89.1% with it); and every phrase of `tests/relevance/collisions.jsonl` (phrases
-//! that fold alike, typed with diacritics) must find itself as typed in its top 10: at least as
-//! many as `collisions_held` in the baseline (1,444 of 1,449; the five left are three-syllable
-//! phrases whose pairs a document holds apart, see tests/relevance/README.md).
+//! the same words without marks cannot know: 91.8% before that tier, 90.4% with it over the 77
+//! queries); and the phrases of `tests/relevance/collisions.jsonl` (phrases that fold alike,
+//! typed with diacritics) must find themselves as typed in their top 10: at least as many as
+//! `collisions_held` in the baseline (1,444 of 1,449; the five left are three-syllable phrases
+//! whose pairs a document holds apart, see tests/relevance/README.md).
 
 mod common;
 
@@ -15,7 +16,7 @@ use std::process::Command;
 use common::Fixture;
 
 const ALLOWED_DROP: f64 = 0.02;
-const MIN_UNACCENTED_OVERLAP: f64 = 0.88;
+const MIN_UNACCENTED_OVERLAP: f64 = 0.90;
 
 fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

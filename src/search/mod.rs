@@ -2,8 +2,8 @@
 
 pub mod build;
 pub mod card;
-pub mod date_counts;
 pub mod collisions;
+pub mod date_counts;
 pub mod engine;
 pub mod eval;
 pub mod facets;
