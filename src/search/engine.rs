@@ -2,321 +2,30 @@
 
 use std::time::Instant;
 
-use serde::Serialize;
-use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, Scorer,
-    TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{
-    DateTime, DocAddress, DocId, DocSet, IndexReader, Order, Searcher, SeekDangerResult,
-    TantivyDocument, Term,
-};
-use thiserror::Error;
+use tantivy::{DateTime, DocAddress, IndexReader, Order, Searcher, TantivyDocument, Term};
 
 use super::build::{build, Built, Highlights, Matching};
-use super::facets::{self, Dimension, FacetCount};
+use super::facets;
 use super::named::{cites, read_query, QueryDocument};
 use super::query::parse;
-use super::snippet::{snippets, Snippet};
-use super::typed::{Tier, TypedFirst};
+use super::rank::{candidates, mark_typed, rescore, Candidate};
+use super::snippet::snippets;
+use super::typed::Tier;
 use crate::index::document::{to_datetime, StoredMeta};
-use crate::index::store::{IndexError, IndexStore};
+use crate::index::store::IndexStore;
 use crate::model::Date;
 
-/// The order of hits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortOrder {
-    /// Best match first.
-    #[default]
-    Relevance,
-    /// Newest first.
-    Date,
-    /// Oldest first.
-    #[serde(rename = "-date")]
-    DateAsc,
-}
-
-impl SortOrder {
-    /// Every order, for front ends that list or parse them by name.
-    pub const ALL: [SortOrder; 3] = [SortOrder::Relevance, SortOrder::Date, SortOrder::DateAsc];
-
-    /// The name users type (`--sort -date`, `sort=-date`).
-    pub fn name(self) -> &'static str {
-        match self {
-            SortOrder::Relevance => "relevance",
-            SortOrder::Date => "date",
-            SortOrder::DateAsc => "-date",
-        }
-    }
-}
-
-/// Filters, already resolved to facet paths and dates.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Filters {
-    /// Region → province paths; a document matches any of them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<Vec<String>>,
-    /// Roll provinces up into the units in force since July 2025.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub merged: bool,
-    /// Each inner list is one `--resolution` filter: any of its paths matches.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub resolutions: Vec<Vec<Vec<String>>>,
-    /// Date filters and the year facet also use guessed dates (`DateConfidence::Guess`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub guessed_dates: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
-    /// Each entry is one `--person` filter, as the folded key of the name
-    /// (`extract::people::person_key`): a document must name every one.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub person: Vec<String>,
-    #[serde(skip)]
-    pub from_date: Option<Date>,
-    #[serde(skip)]
-    pub to_date: Option<Date>,
-}
-
-impl Filters {
-    /// What facet counting needs to know of the filters.
-    pub fn counting(&self) -> facets::Counting {
-        facets::Counting {
-            merged: self.merged,
-            guessed_dates: self.guessed_dates,
-        }
-    }
-}
-
-/// One search, resolved and checked: what `api::Params::resolve` produces for every front end.
-#[derive(Debug, Clone)]
-pub struct SearchRequest {
-    pub query: String,
-    pub limit: usize,
-    pub offset: usize,
-    pub sort: SortOrder,
-    pub filters: Filters,
-    pub facets: Vec<Dimension>,
-    pub snippets: usize,
-    /// Attach tantivy's score explanation to each hit (for ranking work).
-    pub explain: bool,
-}
-
-impl Default for SearchRequest {
-    fn default() -> Self {
-        SearchRequest {
-            query: String::new(),
-            limit: 10,
-            offset: 0,
-            sort: SortOrder::Relevance,
-            filters: Filters::default(),
-            facets: Vec::new(),
-            snippets: 3,
-            explain: false,
-        }
-    }
-}
-
-/// One ranked article of a page of results, as JSON prints it (its metadata flattened in).
-#[derive(Debug, Clone, Serialize)]
-pub struct Hit {
-    pub rank: usize,
-    /// The relevance score within the hit's tier (as typed, or not): what ranks it among the
-    /// hits of the same tier. 0 when sorted by date.
-    pub score: f32,
-    /// The hit holds the query's words as typed, diacritics included (`search::typed`); always
-    /// true for a query typed without marks.
-    pub as_typed: bool,
-    #[serde(flatten)]
-    pub meta: StoredMeta,
-    pub snippets: Vec<Snippet>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub explanation: Option<serde_json::Value>,
-}
-
-/// A page of hits with the total, how the query was matched, and the facet counts asked for.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchResponse {
-    pub total: usize,
-    pub took_ms: f64,
-    /// "all" when every bare word had to match, "most" after the fallback.
-    pub matching: &'static str,
-    /// The query did not parse and was read as plain words.
-    pub fallback: bool,
-    pub hits: Vec<Hit>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub facets: Vec<(Dimension, Vec<FacetCount>)>,
-    /// The document the query names, as it was read (see `search::named`).
-    #[serde(skip)]
-    pub documents: Vec<QueryDocument>,
-}
-
-/// A search that could not run: the index, not the query (a query never fails to parse).
-#[derive(Debug, Error)]
-pub enum SearchError {
-    #[error(transparent)]
-    Index(#[from] IndexError),
-    #[error("search failed: {}{}", .0, remedy(.0))]
-    Tantivy(#[from] tantivy::TantivyError),
-}
-
-/// What to do about a failure that means damaged index files.
-fn remedy(err: &tantivy::TantivyError) -> &'static str {
-    use tantivy::TantivyError::*;
-    match err {
-        DataCorruption(_) | OpenReadError(_) | IoError(_) | OpenDirectoryError(_) => {
-            " (the index is damaged: rebuild it with `vnsearch index --rebuild`)"
-        }
-        _ => "",
-    }
-}
-
-/// One ranked match: whether it holds the words as typed (the first key), its score, where it is.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Candidate {
-    as_typed: bool,
-    score: f32,
-    address: DocAddress,
-}
-
-/// Best first: as typed before the rest, then by score, ties in index order.
-fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-    b.as_typed
-        .cmp(&a.as_typed)
-        .then(b.score.total_cmp(&a.score))
-        .then(a.address.cmp(&b.address))
-}
-
-/// The ranking pass's collector: the requested page when nothing is rescored, else the
-/// `RESCORE_DEPTH` best, paged after the rewards are added. With a tier, the matches as typed
-/// come first over the whole match set, so the candidates are the best of them when there are
-/// enough, and the rewards can never lift a match of another form above one as typed.
-fn candidates(
-    request: &SearchRequest,
-    rewards: &[Box<dyn Query>],
-    tier: Option<Tier>,
-) -> impl Collector<Fruit = Vec<Candidate>> {
-    let top = if rewards.is_empty() {
-        TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
-    } else {
-        TopDocs::with_limit((request.offset + request.limit).max(RESCORE_DEPTH))
-    };
-    let ranked = top.order_by(TypedFirst { tier });
-    CandidateCollector { ranked }
-}
-
-/// Turns the sort keys into candidates (without a tier every match is as typed, so the order
-/// is the plain score order).
-struct CandidateCollector<C> {
-    ranked: C,
-}
-
-impl<C> Collector for CandidateCollector<C>
-where
-    C: Collector<Fruit = Vec<((bool, f32), DocAddress)>>,
-{
-    type Fruit = Vec<Candidate>;
-    type Child = C::Child;
-
-    fn for_segment(
-        &self,
-        segment_local_id: tantivy::SegmentOrdinal,
-        segment: &tantivy::SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
-        self.ranked.for_segment(segment_local_id, segment)
-    }
-
-    fn requires_scoring(&self) -> bool {
-        self.ranked.requires_scoring()
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<<Self::Child as tantivy::collector::SegmentCollector>::Fruit>,
-    ) -> tantivy::Result<Vec<Candidate>> {
-        Ok(self
-            .ranked
-            .merge_fruits(fruits)?
-            .into_iter()
-            .map(|((as_typed, score), address)| Candidate {
-                as_typed,
-                score,
-                address,
-            })
-            .collect())
-    }
-}
+pub use super::request::{Filters, Hit, SearchError, SearchRequest, SearchResponse, SortOrder};
 
 /// What citing the document a query names adds to an article's score: more than the text
 /// scores of this ranking reach (BM25 with the phrase rewards stays well under 100 on the
 /// judged set), so the articles citing it come first, in the order of their text scores.
 const NAMED_BOOST: f32 = 100.0;
-
-/// How many of the best matches by base score have the phrase and neighbour rewards added
-/// (two-phase ranking). A match further down would need a reward worth more than the gap to
-/// the 300th, which the relevance set never showed; deeper costs time on common syllables.
-const RESCORE_DEPTH: usize = 300;
-
-/// Adds the reward clauses' score to each candidate that they match, then orders the
-/// candidates best first (ties in index order). Exactly the score the one-query form gave:
-/// tantivy sums the scores of a boolean query's matching clauses. Each clause is asked about
-/// each candidate alone (`seek_danger`): a phrase scorer's `seek` would scan on to the next
-/// document holding the phrase, which is most of the cost for a phrase that is rare.
-fn rescore(
-    searcher: &Searcher,
-    mut candidates: Vec<Candidate>,
-    rewards: &[Box<dyn Query>],
-) -> tantivy::Result<Vec<Candidate>> {
-    let scoring = EnableScoring::enabled_from_searcher(searcher);
-    let weights = rewards
-        .iter()
-        .map(|reward| reward.weight(scoring))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| candidates[i].address);
-    let mut segment: Option<u32> = None;
-    // Each scorer with the first document it can still hold: asking about an earlier one is
-    // answered "no" here (tantivy's phrase scorer asserts it is never asked).
-    let mut scorers: Vec<(Box<dyn Scorer>, DocId)> = Vec::new();
-    for i in order {
-        let address = candidates[i].address;
-        if segment != Some(address.segment_ord) {
-            let reader = searcher.segment_reader(address.segment_ord);
-            scorers = weights
-                .iter()
-                .map(|weight| {
-                    let scorer = weight.scorer(reader, 1.0)?;
-                    let first = scorer.doc();
-                    Ok((scorer, first))
-                })
-                .collect::<tantivy::Result<_>>()?;
-            segment = Some(address.segment_ord);
-        }
-        let target = address.doc_id;
-        for (scorer, floor) in &mut scorers {
-            if target < *floor {
-                continue;
-            }
-            match scorer.seek_danger(target) {
-                SeekDangerResult::Found => {
-                    candidates[i].score += scorer.score();
-                    *floor = target;
-                }
-                SeekDangerResult::SeekLowerBound(bound) => *floor = bound.max(scorer.doc()),
-            }
-        }
-    }
-    candidates.sort_by(best_first);
-    Ok(candidates)
-}
 
 /// The years a date range covers only in part (it starts after 1 January or ends before 31
 /// December of them); `None` when it covers every year it touches whole.
@@ -697,7 +406,7 @@ impl Engine {
 
     /// Phase 2: how many documents match, and the requested page of them in order. Ranked by
     /// relevance, the count and the candidates come from one pass over the matches, and the
-    /// rewards are added to the best `RESCORE_DEPTH` candidates only.
+    /// rewards are added to the best `rank::RESCORE_DEPTH` candidates only.
     fn rank(
         &self,
         searcher: &Searcher,
@@ -824,26 +533,6 @@ struct Ranked {
     page: Vec<Candidate>,
 }
 
-/// Says of each hit of a page whether it is as typed (a page sorted by date, whose order the
-/// tier does not decide).
-fn mark_typed(tier: &Tier, searcher: &Searcher, page: &mut [Candidate]) -> tantivy::Result<()> {
-    let mut order: Vec<usize> = (0..page.len()).collect();
-    order.sort_by_key(|&i| page[i].address);
-    let mut reader = None;
-    let mut segment = None;
-    for i in order {
-        let address = page[i].address;
-        if segment != Some(address.segment_ord) {
-            reader = Some(tier.segment(searcher.segment_reader(address.segment_ord))?);
-            segment = Some(address.segment_ord);
-        }
-        if let Some(reader) = reader.as_mut() {
-            page[i].as_typed = reader.holds(address.doc_id);
-        }
-    }
-    Ok(())
-}
-
 /// tantivy's score explanation of one hit. tantivy 0.27 can trip an assertion while explaining
 /// nested boolean queries; an explanation is a debugging aid, so its failure must not end the
 /// search.
@@ -863,6 +552,8 @@ fn explain(searcher: &Searcher, plan: &Plan, address: DocAddress) -> Option<serd
 mod tests {
     use super::*;
     use crate::index::writer::{index_paths, IndexOptions};
+    use crate::search::facets::Dimension;
+    use crate::search::rank::best_first;
 
     /// An engine over the five sample articles of `corpus/`, built in a temporary folder.
     fn seeds() -> (tempfile::TempDir, Engine) {

@@ -10,6 +10,8 @@ pub mod facets;
 pub mod forward_only;
 pub mod named;
 pub mod query;
+mod rank;
+pub mod request;
 pub mod snippet;
 pub mod stored;
 pub mod trend;
