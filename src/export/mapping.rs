@@ -181,7 +181,14 @@ pub fn quickwit_yaml(index_id: &str) -> String {
 pub fn is_list(keyword: &str) -> bool {
     matches!(
         keyword,
-        "province" | "region" | "province_merged" | "region_merged" | "references"
+        "province"
+            | "region"
+            | "province_merged"
+            | "region_merged"
+            | "references"
+            | "person"
+            | "person_key"
+            | "role"
     )
 }
 

@@ -3,6 +3,10 @@
 //! the same rules as `search::build` (which syllables must match, exact or folded, which runs
 //! are rewarded as phrases and pairs, with vnsearch's weights), over the exported token fields;
 //! vnsearch analyses the query itself, so the engine needs no analysis of its own to match it.
+//!
+//! Why one file of over 600 lines: it mirrors `search::build` rule for rule, and the two
+//! targets (the Query DSL and Quickwit's query string) are two printers of one tree built here;
+//! kept together, a change to a rule in `search::build` has one place to go.
 
 use serde_json::{json, Map, Value};
 

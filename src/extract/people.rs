@@ -18,6 +18,11 @@
 //! seats on committees ("Ủy viên Bộ Chính trị") unless nothing else is written; offices come
 //! from `roles.tsv`, which also normalises them ("Phó Bí thư Thường trực Tỉnh ủy" → "Phó Bí
 //! thư", "Chủ tịch xã" → "Chủ tịch UBND").
+//!
+//! Why one file of over 600 lines: the three forms share one reading of a name (the run of
+//! capitals, its stops, its places) and one reading of an office (role, body, chain); each form
+//! is a short function over those, and split apart they would pass the same cursor state and
+//! tables between files.
 
 use crate::data::people::{tables, PeopleTables, RoleRow};
 use crate::data::provinces::unit_or_feature_words;
