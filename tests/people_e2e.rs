@@ -65,6 +65,15 @@ fn the_person_and_role_facets_count_the_officials_of_the_sample_corpus() {
     assert_eq!(names, ["person", "role"]);
     let response = f.search_json("", &["--facets"]);
     assert!(response["facets"].get("person").is_none());
+    // A query right after a bare --facets is read as its list: the error says where it goes.
+    let out = f.run(&["search", "--facets", "Đảng"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "vnsearch: error: bad field \"Đảng\": use one of region, province, year, resolution, \
+         category, month, person, role (--facets takes an optional list: put the query before \
+         it, or after --)"
+    );
 }
 
 #[test]

@@ -77,7 +77,7 @@ pub enum Command {
     Eval(EvalArgs),
     /// Serve the page and the HTTP API on this machine (http://127.0.0.1:7373/ by default)
     #[command(
-        after_help = "Examples:\n  vnsearch serve                        # then open http://127.0.0.1:7373/\n  vnsearch serve --index ~/news --bind 127.0.0.1:8080\n  vnsearch serve --cors https://tools.example.org\n\nAPI: /api/search, /api/facets, /api/doc/ID, /api/stats, /api/health; described at /api/openapi.json.\nStops on Ctrl-C (exit 0)."
+        after_help = "Examples:\n  vnsearch serve                        # then open http://127.0.0.1:7373/\n  vnsearch serve --index ~/news --bind 127.0.0.1:8080\n  vnsearch serve --cors https://tools.example.org\n\nAPI: /api/search, /api/facets, /api/trend, /api/doc-card, /api/doc/ID, /api/stats, /api/health; described at /api/openapi.json.\nStops on Ctrl-C (exit 0)."
     )]
     Serve(ServeArgs),
     /// Write the index (or part of it) for OpenSearch, Elasticsearch or Quickwit: documents, index definition, README

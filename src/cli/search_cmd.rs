@@ -26,10 +26,31 @@ impl SearchArgs {
         };
         if let Some(dimensions) = &self.facets {
             // The one parser of `facets`: "all" (a bare --facets) or a list of dimensions.
-            params.set("facets", dimensions)?;
+            params
+                .set("facets", dimensions)
+                .map_err(query_after_facets_hint)?;
         }
         self.filters.apply(&mut params);
         Ok(params)
+    }
+}
+
+/// `--facets` takes an optional list, so `search --facets "Đảng"` reads the query as that list:
+/// say where the query goes.
+fn query_after_facets_hint(err: RequestError) -> RequestError {
+    match err {
+        RequestError::BadValue {
+            key,
+            value,
+            expected,
+        } => RequestError::BadValue {
+            key,
+            value,
+            expected: format!(
+                "{expected} (--facets takes an optional list: put the query before it, or after --)"
+            ),
+        },
+        other => other,
     }
 }
 

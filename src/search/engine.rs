@@ -551,20 +551,9 @@ fn explain(searcher: &Searcher, plan: &Plan, address: DocAddress) -> Option<serd
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::writer::{index_paths, IndexOptions};
     use crate::search::facets::Dimension;
     use crate::search::rank::best_first;
-
-    /// An engine over the five sample articles of `corpus/`, built in a temporary folder.
-    fn seeds() -> (tempfile::TempDir, Engine) {
-        let dir = tempfile::tempdir().unwrap();
-        let index = dir.path().join("index");
-        let mut store = IndexStore::create(&index).unwrap();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        index_paths(&mut store, &[corpus], &IndexOptions::default(), |_| {}).unwrap();
-        let engine = Engine::open(IndexStore::open(&index).unwrap()).unwrap();
-        (dir, engine)
-    }
+    use crate::search::test_support::seeds;
 
     fn request(query: &str) -> SearchRequest {
         SearchRequest {

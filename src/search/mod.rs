@@ -14,6 +14,8 @@ mod rank;
 pub mod request;
 pub mod snippet;
 pub mod stored;
+#[cfg(test)]
+mod test_support;
 pub mod trend;
 pub mod typed;
 

@@ -155,18 +155,7 @@ impl<'a> StoredReader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::store::IndexStore;
-    use crate::index::writer::{index_paths, IndexOptions};
-
-    fn seeds() -> (tempfile::TempDir, Engine) {
-        let dir = tempfile::tempdir().unwrap();
-        let index = dir.path().join("index");
-        let mut store = IndexStore::create(&index).unwrap();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        index_paths(&mut store, &[corpus], &IndexOptions::default(), |_| {}).unwrap();
-        let engine = Engine::open(IndexStore::open(&index).unwrap()).unwrap();
-        (dir, engine)
-    }
+    use crate::search::test_support::seeds;
 
     fn request(query: &str) -> SearchRequest {
         SearchRequest {
