@@ -178,15 +178,58 @@ impl TokenStream for SyllableStream<'_> {
 #[derive(Clone)]
 pub struct PairTokenizer;
 
+/// Which pairs a pair stream makes, and in which form.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PairView {
+    /// Every pair, folded, with a name token beside a capitalised one (`PairTokenizer`).
+    Folded,
+    /// Only pairs that carry a mark, as written, no name tokens (`ExactPairTokenizer`).
+    MarkedExact,
+}
+
 /// The pair tokens of a text, made a piece at a time (the whole text when it is short). Each
 /// token's text is written into one buffer as the stream advances: a pair is no allocation.
 pub struct PairStream<'a> {
+    view: PairView,
     pieces: Pieces<'a>,
     /// (index of the first syllable, name token) of each pair of the current piece.
     pairs: Vec<(usize, bool)>,
     index: usize,
     position: usize,
     token: Token,
+}
+
+impl<'a> PairStream<'a> {
+    fn new(view: PairView, text: &'a str) -> PairStream<'a> {
+        // A short text was just analysed for its other views: `Pieces` reuses that analysis.
+        let mut stream = PairStream {
+            view,
+            pieces: Pieces::new(text),
+            pairs: Vec::new(),
+            index: 0,
+            position: 0,
+            token: Token::default(),
+        };
+        stream.fill();
+        stream
+    }
+
+    /// The pairs of the current piece that this view makes.
+    fn fill(&mut self) {
+        let piece = &self.pieces.text[self.pieces.offset..];
+        let syllables = &self.pieces.syllables;
+        let view = self.view;
+        self.pairs.clear();
+        for_each_pair(piece, syllables, |first, name| match view {
+            PairView::Folded => self.pairs.push((first, name)),
+            PairView::MarkedExact => {
+                if !name && (syllables[first].has_marks() || syllables[first + 1].has_marks()) {
+                    self.pairs.push((first, false));
+                }
+            }
+        });
+        self.index = 0;
+    }
 }
 
 impl TokenStream for PairStream<'_> {
@@ -206,7 +249,12 @@ impl TokenStream for PairStream<'_> {
         self.token.offset_from = offset + a.start;
         self.token.offset_to = offset + b.end;
         self.token.text.clear();
-        push_pair_token(&mut self.token.text, &a.folded, &b.folded, name);
+        match self.view {
+            PairView::Folded => push_pair_token(&mut self.token.text, &a.folded, &b.folded, name),
+            PairView::MarkedExact => {
+                push_pair_token(&mut self.token.text, &a.exact, &b.exact, false)
+            }
+        }
         self.token.position = self.position;
         self.position += 1;
         self.index += 1;
@@ -222,32 +270,11 @@ impl TokenStream for PairStream<'_> {
     }
 }
 
-impl PairStream<'_> {
-    /// The pairs of the current piece.
-    fn fill(&mut self) {
-        let piece = &self.pieces.text[self.pieces.offset..];
-        self.pairs.clear();
-        for_each_pair(piece, &self.pieces.syllables, |first, name| {
-            self.pairs.push((first, name))
-        });
-        self.index = 0;
-    }
-}
-
 impl Tokenizer for PairTokenizer {
     type TokenStream<'a> = PairStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream<'a> {
-        // A short text was just analysed for its other views: `Pieces` reuses that analysis.
-        let mut stream = PairStream {
-            pieces: Pieces::new(text),
-            pairs: Vec::new(),
-            index: 0,
-            position: 0,
-            token: Token::default(),
-        };
-        stream.fill();
-        stream
+        PairStream::new(PairView::Folded, text)
     }
 }
 
@@ -257,76 +284,11 @@ impl Tokenizer for PairTokenizer {
 #[derive(Clone)]
 pub struct ExactPairTokenizer;
 
-/// The marked pairs of a text as tokens, made a piece at a time like `PairStream`.
-pub struct ExactPairStream<'a> {
-    pieces: Pieces<'a>,
-    /// Index of the first syllable of each marked pair of the current piece.
-    pairs: Vec<usize>,
-    index: usize,
-    position: usize,
-    token: Token,
-}
-
-impl ExactPairStream<'_> {
-    fn fill(&mut self) {
-        let piece = &self.pieces.text[self.pieces.offset..];
-        let syllables = &self.pieces.syllables;
-        self.pairs.clear();
-        for_each_pair(piece, syllables, |first, name| {
-            if !name && (syllables[first].has_marks() || syllables[first + 1].has_marks()) {
-                self.pairs.push(first);
-            }
-        });
-        self.index = 0;
-    }
-}
-
-impl TokenStream for ExactPairStream<'_> {
-    fn advance(&mut self) -> bool {
-        while self.index >= self.pairs.len() {
-            if !self.pieces.load_next() {
-                return false;
-            }
-            self.fill();
-        }
-        let first = self.pairs[self.index];
-        let (a, b) = (
-            &self.pieces.syllables[first],
-            &self.pieces.syllables[first + 1],
-        );
-        let offset = self.pieces.offset;
-        self.token.offset_from = offset + a.start;
-        self.token.offset_to = offset + b.end;
-        self.token.text.clear();
-        push_pair_token(&mut self.token.text, &a.exact, &b.exact, false);
-        self.token.position = self.position;
-        self.position += 1;
-        self.index += 1;
-        true
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
-    }
-}
-
 impl Tokenizer for ExactPairTokenizer {
-    type TokenStream<'a> = ExactPairStream<'a>;
+    type TokenStream<'a> = PairStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ExactPairStream<'a> {
-        let mut stream = ExactPairStream {
-            pieces: Pieces::new(text),
-            pairs: Vec::new(),
-            index: 0,
-            position: 0,
-            token: Token::default(),
-        };
-        stream.fill();
-        stream
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream<'a> {
+        PairStream::new(PairView::MarkedExact, text)
     }
 }
 
