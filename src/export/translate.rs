@@ -16,12 +16,13 @@ use super::document::{
 };
 use crate::model::Date;
 use crate::search::build::{
-    Matching, EXACT_BOOST, FOLDED_DISCOUNT, NAME_BOOST, PAIR_BOOST, PHRASE_BOOST, WORD_PAIR_BOOST,
+    runs_of, single_syllable, Matching, Run, EXACT_BOOST, FOLDED_DISCOUNT, NAME_BOOST, PAIR_BOOST,
+    PHRASE_BOOST, WORD_PAIR_BOOST,
 };
 use crate::search::facets::Dimension;
 use crate::search::query::{parse, Expr, Scope, TermExpr};
 use crate::search::{Filters, SearchRequest, SortOrder};
-use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
+use crate::text::tantivy_analyzer::pair_token;
 use crate::text::{analyze, has_diacritics, Syllable};
 
 /// How many best matches the phrase and pair rewards rescore, as vnsearch's second phase
@@ -200,24 +201,7 @@ impl Ctx {
             .collect();
         let singles: Vec<Option<(Scope, Syllable, bool)>> =
             positives.iter().map(|p| single_syllable(p)).collect();
-        let mut runs: Vec<Run> = Vec::new();
-        let mut previous_single = false;
-        for single in &singles {
-            if let Some((scope, syllable, capitalised)) = single {
-                match runs.last_mut() {
-                    Some(run) if previous_single && run.scope == *scope => {
-                        run.syllables.push(syllable.clone());
-                        run.capitalised.push(*capitalised);
-                    }
-                    _ => runs.push(Run {
-                        scope: *scope,
-                        syllables: vec![syllable.clone()],
-                        capitalised: vec![*capitalised],
-                    }),
-                }
-            }
-            previous_single = single.is_some();
-        }
+        let runs = runs_of(&singles);
         let whole_run =
             runs.len() == 1 && runs[0].syllables.len() == positives.len() && positives.len() > 1;
         let mut required = Vec::new();
@@ -280,27 +264,6 @@ impl Ctx {
             None => should.extend(proximity),
         }
         Some(bool_of(must, should, must_not))
-    }
-}
-
-/// A run of neighbouring one-syllable bare words with one scope: a would-be Vietnamese word.
-struct Run {
-    scope: Scope,
-    syllables: Vec<Syllable>,
-    capitalised: Vec<bool>,
-}
-
-fn single_syllable(part: &Expr) -> Option<(Scope, Syllable, bool)> {
-    match part {
-        Expr::Term(t) if !t.quoted => {
-            let mut syllables = analyze(&t.text);
-            (syllables.len() == 1).then(|| {
-                let syllable = syllables.pop().expect("one syllable");
-                let capitalised = is_capitalised(&t.text[syllable.start..]);
-                (t.scope, syllable, capitalised)
-            })
-        }
-        _ => None,
     }
 }
 

@@ -407,7 +407,7 @@ fn build_expr(
 }
 
 /// A bare word of one syllable, with its scope and whether it was typed capitalised.
-fn single_syllable(part: &Expr) -> Option<(Scope, Syllable, bool)> {
+pub(crate) fn single_syllable(part: &Expr) -> Option<(Scope, Syllable, bool)> {
     match part {
         Expr::Term(t) if !t.quoted => {
             let mut syllables = analyze(&t.text);
@@ -422,15 +422,15 @@ fn single_syllable(part: &Expr) -> Option<(Scope, Syllable, bool)> {
 }
 
 /// A run of neighbouring one-syllable bare words with one scope: a would-be Vietnamese word.
-struct Run {
-    scope: Scope,
-    syllables: Vec<Syllable>,
-    capitalised: Vec<bool>,
+pub(crate) struct Run {
+    pub(crate) scope: Scope,
+    pub(crate) syllables: Vec<Syllable>,
+    pub(crate) capitalised: Vec<bool>,
 }
 
 /// The runs of neighbouring one-syllable bare words with one scope, from the positive parts'
 /// single syllables (`None` for a part that is not one).
-fn runs_of(singles: &[Option<(Scope, Syllable, bool)>]) -> Vec<Run> {
+pub(crate) fn runs_of(singles: &[Option<(Scope, Syllable, bool)>]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut previous_single = false;
     for single in singles {
