@@ -185,3 +185,26 @@ fn the_http_api_takes_person_and_counts_people() {
     let answer = server.get_pairs("/api/search", &[("q", "Đảng"), ("person", "Cường")]);
     assert_eq!(answer.status, 400, "{}", answer.text());
 }
+
+/// One official whose name the articles spell two ways (i/y): one facet value, in the spelling
+/// most articles use, counting every article; `--person` in either spelling finds them all.
+const TWO_SPELLINGS: &str = r#"{"id": "s1", "title": "Hội nghị Tỉnh ủy", "body": "Đồng chí Phạm Sĩ Quý, Bí thư Tỉnh ủy, phát biểu chỉ đạo hội nghị.", "published": "2024-03-02"}
+{"id": "s2", "title": "Kiểm tra công tác cán bộ", "body": "Đoàn công tác do đồng chí Phạm Sỹ Quý, Bí thư Tỉnh ủy, làm trưởng đoàn đã làm việc với huyện.", "published": "2024-04-10"}
+{"id": "s3", "title": "Tổng kết năm", "body": "Phát biểu tại hội nghị, đồng chí Phạm Sỹ Quý, Bí thư Tỉnh ủy, đánh giá cao kết quả năm qua.", "published": "2024-12-20"}
+"#;
+
+#[test]
+fn spellings_of_one_person_count_as_one_facet_value() {
+    let f = Fixture::with_files(&[("news.jsonl", TWO_SPELLINGS)]);
+    assert_eq!(facet(&f, "person"), counts(&[("Phạm Sỹ Quý", 3)]));
+    for spelling in ["Phạm Sĩ Quý", "Phạm Sỹ Quý"] {
+        let response = f.search_json("", &["--person", spelling, "--sort", "date"]);
+        let ids: Vec<&str> = response["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["s3", "s2", "s1"], "{spelling}");
+    }
+}

@@ -10,6 +10,7 @@ use tantivy::{Searcher, Term};
 
 use super::date_counts::DateCounter;
 use crate::extract::citations::resolution_filter_text;
+use crate::extract::people::person_key;
 use crate::index::Fields;
 
 /// The facet dimensions users ask for.
@@ -212,11 +213,46 @@ pub fn count(
         }
         return Ok(results);
     }
+    if dimension == Dimension::Person {
+        results = one_per_person(results);
+    }
     let mut ordered = tree_order(results);
     if dimension == Dimension::Province {
         ordered.retain(|c| c.path.len() == 2);
     }
     Ok(ordered)
+}
+
+/// One value per person however the articles spell the name ("Phạm Sĩ Quý", "Phạm Sỹ Quý"),
+/// as `--person` selects them: the counts of the spellings added, shown in the most frequent
+/// one. The sum is exact because an article names each person once, in one spelling
+/// (`extract_people` keeps one entry per `person_key`).
+fn one_per_person(values: Vec<FacetCount>) -> Vec<FacetCount> {
+    let mut by_key: HashMap<String, (FacetCount, u64)> = HashMap::new();
+    for value in values {
+        let key = person_key(&value.value);
+        match by_key.get_mut(&key) {
+            None => {
+                let count = value.count;
+                by_key.insert(key, (value, count));
+            }
+            Some((shown, total)) => {
+                *total += value.count;
+                let more = (value.count, std::cmp::Reverse(&value.value))
+                    > (shown.count, std::cmp::Reverse(&shown.value));
+                if more {
+                    *shown = value;
+                }
+            }
+        }
+    }
+    by_key
+        .into_values()
+        .map(|(shown, total)| FacetCount {
+            count: total,
+            ..shown
+        })
+        .collect()
 }
 
 /// `resolution_filter_text`, remembered: a page asks for the same tree on every keystroke,
@@ -277,4 +313,35 @@ fn tree_order(items: Vec<FacetCount>) -> Vec<FacetCount> {
     let mut keyed: Vec<_> = items.into_iter().map(|c| (sort_key(&c), c)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(name: &str, count: u64) -> FacetCount {
+        FacetCount {
+            value: name.to_owned(),
+            path: vec![name.to_owned()],
+            count,
+            filter: None,
+        }
+    }
+
+    #[test]
+    fn spellings_of_one_person_are_one_value_in_the_most_frequent_spelling() {
+        let mut merged = one_per_person(vec![
+            value("Phạm Sĩ Quý", 2),
+            value("Nguyễn Văn A", 4),
+            value("Phạm Sỹ Quý", 3),
+            value("PHẠM SỸ QUÝ", 1),
+        ]);
+        merged.sort_by(|a, b| a.value.cmp(&b.value));
+        let got: Vec<(&str, u64)> = merged.iter().map(|c| (c.value.as_str(), c.count)).collect();
+        assert_eq!(got, [("Nguyễn Văn A", 4), ("Phạm Sỹ Quý", 6)]);
+        assert_eq!(merged[1].path, ["Phạm Sỹ Quý"]);
+        // A tie goes to the spelling first in name order, whatever the order counted.
+        let tie = one_per_person(vec![value("Phạm Sỹ Quý", 2), value("Phạm Sĩ Quý", 2)]);
+        assert_eq!(tie[0].value, "Phạm Sĩ Quý");
+    }
 }
