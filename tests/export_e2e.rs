@@ -752,6 +752,8 @@ fn analysed_docs(index: &Value, sources: &[Value]) -> Vec<Analysed> {
                 let values: Vec<&str> = match &source[from] {
                     Value::String(s) => vec![s.as_str()],
                     Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+                    // A term query on a boolean field gives its value as "true" or "false".
+                    Value::Bool(b) => vec![if *b { "true" } else { "false" }],
                     _ => continue,
                 };
                 fields.insert(
@@ -819,6 +821,7 @@ fn matches(
     let (kind, spec) = q.as_object().unwrap().iter().next().unwrap();
     match kind.as_str() {
         "match_all" => true,
+        "constant_score" => matches(&spec["filter"], doc, source, search_analysis),
         "match_none" => false,
         "term" => {
             let (field, spec) = spec.as_object().unwrap().iter().next().unwrap();
@@ -1038,4 +1041,46 @@ fn the_exported_analysis_matches_what_vnsearch_returns_on_the_relevance_queries(
         "the engine's own analysis: {:.2}%",
         share(matched_builtin)
     );
+}
+
+/// Two articles cite Quy định 47-QĐ/TW (one without the words "Quy định"), one Decree 47 of
+/// the Government, one merely has the words.
+const FORTY_SEVEN: &str = r#"{"id": "a1", "title": "Kiểm điểm việc thực hiện những điều đảng viên không được làm", "body": "Chi bộ kiểm điểm việc thực hiện Quy định số 47-QĐ/TW của Ban Chấp hành Trung ương về những điều đảng viên không được làm.", "published": "2017-03-02"}
+{"id": "a2", "title": "Nghiêm túc chấp hành kỷ luật Đảng", "body": "Các chi bộ chấp hành nghiêm 47-QĐ/TW về những điều đảng viên không được làm.", "published": "2017-05-10"}
+{"id": "b1", "title": "Tăng lương cơ sở từ 1/7", "body": "Chính phủ ban hành Nghị định 47/2017/NĐ-CP quy định mức lương cơ sở 1.300.000 đồng, theo quy định từ ngày 1/7/2017.", "published": "2017-05-01"}
+{"id": "b2", "title": "Quy định mới cho các xã khó khăn", "body": "Tỉnh ban hành quy định mới cho 47 xã đặc biệt khó khăn.", "published": "2017-04-01"}
+"#;
+
+#[test]
+fn explain_as_reads_a_query_naming_a_document_as_vnsearch_does() {
+    let fixture = Fixture::with_files(&[("news.jsonl", FORTY_SEVEN)]);
+    let run = fixture.run(&["search", "--explain-as", "opensearch", "--", "Quy định 47"]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let body: Value = serde_json::from_slice(&run.stdout).unwrap();
+    // The words, or citing the document at a score above any text score.
+    let should = body["query"]["bool"]["should"].as_array().unwrap();
+    assert_eq!(should.len(), 2, "{body:#}");
+    assert_eq!(
+        should[1],
+        json!({"constant_score": {"boost": 100.0, "filter": {"term": {"resolution_5": {
+            "value": "Đảng / Quy định / Trung ương / 47-QĐ/TW / khóa XI"
+        }}}}})
+    );
+    // Quickwit's language has no boosts: the same two alternatives.
+    let run = fixture.run(&["search", "--explain-as", "quickwit", "--", "Quy định 47"]);
+    let body: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let query = body["query"].as_str().unwrap();
+    assert!(
+        query.ends_with(" OR resolution_5:\"Đảng / Quy định / Trung ương / 47-QĐ/TW / khóa XI\")"),
+        "{query}"
+    );
+    // A query naming nothing is unchanged.
+    let run = fixture.run(&["search", "--explain-as", "opensearch", "--", "đảng viên"]);
+    let body: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert!(!body["query"].to_string().contains("constant_score"));
 }

@@ -89,10 +89,10 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<i32> {
 /// Prints the request as the engine's query: the `_search` body for OpenSearch and
 /// Elasticsearch, the search body (query string and aggregations) for Quickwit.
 pub fn explain_as(engine: &Engine, target: Target, request: &SearchRequest) -> Result<i32> {
-    let matching = engine.word_matching(request)?;
+    let (matching, named) = engine.reading(request)?;
     let body = match target {
-        Target::Quickwit => quickwit_body(request, matching),
-        _ => search_body(request, matching),
+        Target::Quickwit => quickwit_body(request, matching, named.as_ref()),
+        _ => search_body(request, matching, named.as_ref()),
     };
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &body)?;

@@ -131,7 +131,7 @@ pub fn render(summary: &ExportSummary, selection: &str) -> String {
         let _ = writeln!(r, "### {title}\n\n```sh\n{command}\n```\n");
         match target {
             Target::Quickwit => {
-                let body = quickwit_body(&request, Matching::All);
+                let body = quickwit_body(&request, Matching::All, None);
                 let _ = writeln!(
                     r,
                     "```sh\ncurl -s -XPOST \"$QW/api/v1/{name}/search\" -H 'Content-Type: application/json' --data-binary @- <<'EOF'\n{}\nEOF\n```\n",
@@ -139,7 +139,7 @@ pub fn render(summary: &ExportSummary, selection: &str) -> String {
                 );
             }
             _ => {
-                let body = search_body(&request, Matching::All);
+                let body = search_body(&request, Matching::All, None);
                 let _ = writeln!(
                     r,
                     "```sh\ncurl -s -XPOST \"$ES/{name}/_search\" -H 'Content-Type: application/json' --data-binary @- <<'EOF'\n{}\nEOF\n```\n",

@@ -19,7 +19,9 @@ use crate::search::build::{
     runs_of, single_syllable, Matching, Run, EXACT_BOOST, FOLDED_DISCOUNT, NAME_BOOST, PAIR_BOOST,
     PHRASE_BOOST, WORD_PAIR_BOOST,
 };
+use crate::search::engine::{partly_covered_years, NAMED_BOOST};
 use crate::search::facets::Dimension;
+use crate::search::named::QueryDocument;
 use crate::search::query::{parse, Expr, Scope, TermExpr};
 use crate::search::{Filters, SearchRequest, SortOrder};
 use crate::text::tantivy_analyzer::pair_token;
@@ -53,6 +55,11 @@ pub enum Q {
     DateRange {
         from: Option<Date>,
         to: Option<Date>,
+    },
+    /// Matches what `query` matches, with a fixed score (citing the document a query names).
+    Constant {
+        query: Box<Q>,
+        boost: f32,
     },
     All,
     Nothing,
@@ -315,6 +322,27 @@ fn translate_text(query: &str, matching: Matching) -> Translated {
     Translated { query, rewards }
 }
 
+/// A query that names a Party document also matches the articles citing it (and the rest of
+/// the query), at a fixed score above any text score, as `Engine::widen` does.
+fn widened(words: Q, named: &QueryDocument, matching: Matching) -> Q {
+    let facet = &named.named.document.facet;
+    // The export keeps the first `RESOLUTION_LEVELS` parts of a deeper path.
+    let depth = facet.len().min(RESOLUTION_LEVELS);
+    let cited = Q::Constant {
+        query: Box::new(term(
+            &resolution_field(depth),
+            &path_value(&facet[..depth]),
+            1.0,
+        )),
+        boost: NAMED_BOOST,
+    };
+    let citing = match translate_text(&named.rest, matching).query {
+        Some(rest) => bool_of(vec![cited, rest], Vec::new(), Vec::new()),
+        None => cited,
+    };
+    bool_of(Vec::new(), vec![words, citing], Vec::new())
+}
+
 /// The filters as clauses on the exported keyword and date fields (`Engine::filter_clauses`).
 fn filter_clauses(filters: &Filters) -> Vec<Q> {
     let mut out = Vec::new();
@@ -371,15 +399,38 @@ fn filter_clauses(filters: &Filters) -> Vec<Q> {
             ));
         }
         out.push(Q::DateRange { from, to });
+        // A date known only by its year is 1 January of it: a range covering part of that
+        // year must not take it (`Engine::filter_clauses`).
+        if let Some(partial) = partly_covered_years(from, to) {
+            let years = partial
+                .iter()
+                .map(|y| term("year", &y.to_string(), 1.0))
+                .collect();
+            let bare_year = bool_of(
+                vec![term("year_only", "true", 1.0), union(years)],
+                Vec::new(),
+                Vec::new(),
+            );
+            out.push(bool_of(vec![Q::All], Vec::new(), vec![bare_year]));
+        }
     }
     out
 }
 
-/// The whole request as one query: text (or everything) and the filters.
-pub fn request_query(request: &SearchRequest, matching: Matching) -> (Q, Vec<Q>) {
+/// The whole request as one query: text (or everything) and the filters. `named` is the
+/// document the engine read the query as naming (`Engine::reading`), if any.
+pub fn request_query(
+    request: &SearchRequest,
+    matching: Matching,
+    named: Option<&QueryDocument>,
+) -> (Q, Vec<Q>) {
     let text = translate_text(&request.query, matching);
     let filter = filter_clauses(&request.filters);
-    let must = vec![text.query.unwrap_or(Q::All)];
+    let words = match (text.query, named) {
+        (Some(words), Some(named)) => Some(widened(words, named, matching)),
+        (words, _) => words,
+    };
+    let must = vec![words.unwrap_or(Q::All)];
     let query = if filter.is_empty() {
         must.into_iter().next().expect("one clause")
     } else {
@@ -462,6 +513,9 @@ pub fn dsl(q: &Q) -> Value {
             inner.insert("format".into(), json!("yyyy-MM-dd"));
             json!({"range": {"date": inner}})
         }
+        Q::Constant { query, boost } => {
+            json!({"constant_score": {"filter": dsl(query), "boost": boost}})
+        }
         Q::All => json!({"match_all": {}}),
         Q::Nothing => json!({"match_none": {}}),
     }
@@ -514,8 +568,12 @@ pub fn aggregations(request: &SearchRequest) -> Option<Value> {
 }
 
 /// The `_search` body for OpenSearch or Elasticsearch.
-pub fn search_body(request: &SearchRequest, matching: Matching) -> Value {
-    let (query, rewards) = request_query(request, matching);
+pub fn search_body(
+    request: &SearchRequest,
+    matching: Matching,
+    named: Option<&QueryDocument>,
+) -> Value {
+    let (query, rewards) = request_query(request, matching, named);
     let mut body = Map::new();
     body.insert("query".into(), dsl(&query));
     body.insert("from".into(), json!(request.offset));
@@ -670,14 +728,20 @@ pub fn quickwit(q: &Q, notes: &mut Vec<String>) -> String {
             };
             format!("date:[{} TO {}]", day(from, false), day(to, true))
         }
+        // No boosts in Quickwit's language: the same documents, by plain BM25.
+        Q::Constant { query, .. } => quickwit(query, notes),
         Q::All => "*".to_owned(),
         Q::Nothing => "(NOT *)".to_owned(),
     }
 }
 
 /// The body of a Quickwit search request (`POST /api/v1/INDEX/search`).
-pub fn quickwit_body(request: &SearchRequest, matching: Matching) -> Value {
-    let (query, _rewards) = request_query(request, matching);
+pub fn quickwit_body(
+    request: &SearchRequest,
+    matching: Matching,
+    named: Option<&QueryDocument>,
+) -> Value {
+    let (query, _rewards) = request_query(request, matching, named);
     let mut notes = Vec::new();
     let text = quickwit(&query, &mut notes);
     let mut body = Map::new();
@@ -712,7 +776,7 @@ mod tests {
 
     #[test]
     fn an_unaccented_word_matches_folded_tokens_in_every_text() {
-        let (q, rewards) = request_query(&request("dang"), Matching::All);
+        let (q, rewards) = request_query(&request("dang"), Matching::All, None);
         assert!(rewards.is_empty());
         assert_eq!(
             dsl(&q),
@@ -731,7 +795,7 @@ mod tests {
 
     #[test]
     fn a_quoted_accented_phrase_keeps_its_marks_and_runs_are_rewarded() {
-        let body = search_body(&request("\"Búa liềm\""), Matching::All);
+        let body = search_body(&request("\"Búa liềm\""), Matching::All, None);
         let text = body["query"].to_string();
         assert!(
             text.contains(
@@ -747,7 +811,7 @@ mod tests {
             body.get("rescore").is_none(),
             "a quoted phrase has no run rewards"
         );
-        let run = search_body(&request("Hòa Bình"), Matching::All);
+        let run = search_body(&request("Hòa Bình"), Matching::All, None);
         let rescore = run["rescore"]["query"]["rescore_query"].to_string();
         assert!(
             rescore.contains(
@@ -770,7 +834,7 @@ mod tests {
             vec!["Đồng bằng sông Hồng".into(), "Hải Phòng".into()],
         ];
         r.filters.year = Some(2023);
-        let (q, _) = request_query(&r, Matching::Any);
+        let (q, _) = request_query(&r, Matching::Any, None);
         let text = dsl(&q).to_string();
         assert!(text.contains(r#""minimum_should_match":2"#), "{text}");
         assert!(
@@ -803,7 +867,7 @@ mod tests {
             path("Đảng / Nghị quyết / TW4"),
             path("Đảng / Chỉ thị / Trung ương / 35-CT/TW / khóa XII / x"),
         ]];
-        let (q, _) = request_query(&r, Matching::All);
+        let (q, _) = request_query(&r, Matching::All, None);
         assert_eq!(
             dsl(&q)["bool"]["filter"][0],
             json!({"bool": {"should": [
@@ -815,22 +879,41 @@ mod tests {
 
     #[test]
     fn exclusions_and_empty_queries_translate() {
-        let (q, _) = request_query(&request("Đảng -captcha"), Matching::All);
+        let (q, _) = request_query(&request("Đảng -captcha"), Matching::All, None);
         let text = dsl(&q).to_string();
         assert!(text.contains(r#""must_not":[{"bool":{"should":[{"term":{"title_exact_tokens":{"value":"captcha","boost":2.0}}}"#), "{text}");
         assert_eq!(
-            dsl(&request_query(&request(""), Matching::All).0),
+            dsl(&request_query(&request(""), Matching::All, None).0),
             json!({"match_all": {}})
         );
         assert_eq!(
-            dsl(&request_query(&request("?!"), Matching::All).0),
+            dsl(&request_query(&request("?!"), Matching::All, None).0),
             json!({"match_none": {}})
         );
         let mut notes = Vec::new();
         assert!(quickwit(
-            &request_query(&request("Đảng -captcha"), Matching::All).0,
+            &request_query(&request("Đảng -captcha"), Matching::All, None).0,
             &mut notes
         )
         .contains(" AND NOT "));
+    }
+
+    #[test]
+    fn a_range_over_part_of_a_year_leaves_out_dates_known_only_by_that_year() {
+        let mut r = request("");
+        r.filters.from_date = Date::new(2017, 3, 1);
+        r.filters.to_date = Date::new(2018, 12, 31);
+        let (q, _) = request_query(&r, Matching::All, None);
+        assert_eq!(
+            dsl(&q)["bool"]["filter"][2],
+            json!({"bool": {"must": [{"match_all": {}}], "must_not": [{"bool": {"must": [
+                {"term": {"year_only": {"value": "true"}}},
+                {"term": {"year": {"value": "2017"}}}
+            ]}}]}})
+        );
+        // Whole years: a bare year inside them counts.
+        r.filters.from_date = Date::new(2017, 1, 1);
+        let (q, _) = request_query(&r, Matching::All, None);
+        assert_eq!(dsl(&q)["bool"]["filter"].as_array().unwrap().len(), 2);
     }
 }

@@ -25,11 +25,11 @@ pub use super::request::{Filters, Hit, SearchError, SearchRequest, SearchRespons
 /// What citing the document a query names adds to an article's score: more than the text
 /// scores of this ranking reach (BM25 with the phrase rewards stays well under 100 on the
 /// judged set), so the articles citing it come first, in the order of their text scores.
-const NAMED_BOOST: f32 = 100.0;
+pub const NAMED_BOOST: f32 = 100.0;
 
 /// The years a date range covers only in part (it starts after 1 January or ends before 31
 /// December of them); `None` when it covers every year it touches whole.
-fn partly_covered_years(from: Option<Date>, to: Option<Date>) -> Option<Vec<i32>> {
+pub fn partly_covered_years(from: Option<Date>, to: Option<Date>) -> Option<Vec<i32>> {
     let mut partial = Vec::new();
     if let Some(from) = from.filter(|d| (d.month(), d.day()) != (1, 1)) {
         partial.push(from.year());
@@ -312,6 +312,7 @@ impl Engine {
             total,
             matching: plan.matching,
             fallback: plan.fallback,
+            named,
         })
     }
 
@@ -525,6 +526,8 @@ pub struct Matched {
     /// Every bare word, or most of them (the fallback); JSON names it with `Matching::name`.
     pub matching: Matching,
     pub fallback: bool,
+    /// The Party document the query names, when it names one: the articles citing it match too.
+    pub named: Option<QueryDocument>,
 }
 
 /// The matches of a plan: how many, and the requested page, best first.

@@ -8,6 +8,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::build::Matching;
 use super::engine::{Engine, SearchError, SearchRequest};
+use super::named::QueryDocument;
 use crate::index::document::StoredMeta;
 
 /// One indexed article as stored: metadata, cleaned body, content hash and facet paths.
@@ -60,10 +61,15 @@ impl Engine {
         })
     }
 
-    /// How the search would match the request's bare words: all of them, or most of them
-    /// when no document has them all (and the query used no operator).
-    pub fn word_matching(&self, request: &SearchRequest) -> Result<Matching, SearchError> {
-        Ok(self.matching(&self.searcher(), request)?.matching)
+    /// How the search reads the request's words: all of them must match, or most of them when
+    /// no document has them all (and the query used no operator); and the Party document the
+    /// query names, if it names one.
+    pub fn reading(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<(Matching, Option<QueryDocument>), SearchError> {
+        let matched = self.matching(&self.searcher(), request)?;
+        Ok((matched.matching, matched.named))
     }
 }
 
