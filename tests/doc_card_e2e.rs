@@ -5,7 +5,7 @@ mod common;
 
 use common::schema::assert_valid;
 use common::server::{serve_index, with_query};
-use common::{seed_numbers, Fixture};
+use common::{hit_ids, seed_numbers, Fixture};
 use serde_json::{json, Value};
 
 /// Two articles cite Quy định 47-QĐ/TW (one only by its symbol, without the words "quy
@@ -16,15 +16,6 @@ const FORTY_SEVEN: &str = r#"{"id": "a1", "title": "Kiểm điểm việc thực
 {"id": "b1", "title": "Tăng lương cơ sở từ 1/7", "body": "Chính phủ ban hành Nghị định 47/2017/NĐ-CP quy định mức lương cơ sở 1.300.000 đồng, theo quy định từ ngày 1/7/2017.", "published": "2017-05-01"}
 {"id": "b2", "title": "Quy định mới cho các xã khó khăn", "body": "Tỉnh ban hành quy định mới cho 47 xã đặc biệt khó khăn.", "published": "2017-04-01"}
 "#;
-
-fn ids(value: &Value) -> Vec<String> {
-    value["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_owned())
-        .collect()
-}
 
 fn card(f: &Fixture, name: &str, extra: &[&str]) -> Value {
     let mut args = vec!["doc", "--json"];
@@ -178,7 +169,7 @@ fn a_query_that_names_a_document_finds_every_article_citing_it_first() {
     for query in ["Quy định 47", "quy dinh 47", "QĐ 47", "47-QĐ/TW"] {
         let found = f.search_json(query, &[]);
         assert_valid("search_response", &found);
-        let mut ranked = ids(&found);
+        let mut ranked = hit_ids(&found);
         // Both articles citing it come first, a2 too, which does not hold the words "quy
         // định"; then the decree and the words (in the order of their text scores).
         assert!(ranked.len() >= 2, "{query}: {ranked:?}");
@@ -191,13 +182,16 @@ fn a_query_that_names_a_document_finds_every_article_citing_it_first() {
         assert_eq!(documents[0]["rest"], "");
     }
     // As typed, a1 holds the words too: it leads.
-    assert_eq!(ids(&f.search_json("Quy định 47", &[]))[..2], ["a1", "a2"]);
+    assert_eq!(
+        hit_ids(&f.search_json("Quy định 47", &[]))[..2],
+        ["a1", "a2"]
+    );
     // The rest of the query still counts: the widened match needs its words.
     let with_words = f.search_json("Quy định 47 chi bộ", &[]);
-    assert_eq!(ids(&with_words), ["a1", "a2"]);
+    assert_eq!(hit_ids(&with_words), ["a1", "a2"]);
     assert_eq!(with_words["documents"][0]["rest"], "chi bộ");
     let other_words = f.search_json("Quy định 47 lương cơ sở", &[]);
-    assert_eq!(ids(&other_words), ["b1"]);
+    assert_eq!(hit_ids(&other_words), ["b1"]);
     // Quotes say exactly what they want: no document reading.
     let quoted = f.search_json("\"Quy định 47\"", &[]);
     assert!(quoted.get("documents").is_none());

@@ -392,6 +392,10 @@ fn a_filtered_export_holds_what_the_same_search_finds() {
             vec!["--to", "2022-12-31", "--", ""],
         ),
         (vec!["--query", "Trà Vinh"], vec!["--", "Trà Vinh"]),
+        (
+            vec!["--person", "ngo chi cuong"],
+            vec!["--person", "ngo chi cuong", "--", ""],
+        ),
     ] {
         let out = fixture.dir.path().join("f");
         let mut args = vec!["--to", "opensearch"];
@@ -404,6 +408,10 @@ fn a_filtered_export_holds_what_the_same_search_finds() {
             "{search_args:?} selects some: {found:?}"
         );
         assert_eq!(exported, found, "{export_args:?}");
+        // The README says what was selected, as the flags were given.
+        let readme = std::fs::read_to_string(out.join("README.md")).unwrap();
+        let stated = format!("{} {:?}", export_args[0], export_args[1]);
+        assert!(readme.contains(&stated), "{stated} in {readme}");
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{seed_numbers, Fixture};
+use common::{hit_ids, seed_numbers, Fixture};
 use serde_json::{json, Value};
 
 fn facet(f: &Fixture, field: &str) -> Vec<(String, u64)> {
@@ -199,12 +199,6 @@ fn spellings_of_one_person_count_as_one_facet_value() {
     assert_eq!(facet(&f, "person"), counts(&[("Phạm Sỹ Quý", 3)]));
     for spelling in ["Phạm Sĩ Quý", "Phạm Sỹ Quý"] {
         let response = f.search_json("", &["--person", spelling, "--sort", "date"]);
-        let ids: Vec<&str> = response["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap())
-            .collect();
-        assert_eq!(ids, ["s3", "s2", "s1"], "{spelling}");
+        assert_eq!(hit_ids(&response), ["s3", "s2", "s1"], "{spelling}");
     }
 }

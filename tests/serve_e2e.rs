@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::server::{serve_index, vnsearch, with_query, Answer, Server};
-use common::Fixture;
+use common::{seed_numbers, Fixture};
 use serde_json::Value;
 
 fn seeds_server() -> (Fixture, Server) {
@@ -34,15 +34,6 @@ fn cli_json(fixture: &Fixture, args: &[&str]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("CLI JSON")
-}
-
-fn ids(value: &Value) -> Vec<String> {
-    value["hits"]
-        .as_array()
-        .expect("hits")
-        .iter()
-        .map(|h| h["id"].as_str().unwrap()[..3].to_owned())
-        .collect()
 }
 
 fn ok_json(answer: &Answer) -> Value {
@@ -125,7 +116,7 @@ fn search_answers_exactly_as_the_cli_does() {
     }
     // And exact expectations, so the comparison above is not of two empty answers.
     let api = ok_json(&server.get_pairs("/api/search", &[("q", "nghi quyet trung uong 4")]));
-    assert_eq!(ids(&api), ["003", "002", "001", "004"]);
+    assert_eq!(seed_numbers(&api), ["003", "002", "001", "004"]);
     assert_eq!(api["version"], 1);
     let first = &api["hits"][0]["snippets"][0];
     let text: Vec<char> = first["text"].as_str().unwrap().chars().collect();
@@ -138,7 +129,7 @@ fn search_answers_exactly_as_the_cli_does() {
         "/api/search",
         &[("q", "Đảng"), ("resolution", "NQ TW4 khóa XII")],
     ));
-    assert_eq!(ids(&filtered), ["001", "003", "002"]);
+    assert_eq!(seed_numbers(&filtered), ["001", "003", "002"]);
     let merged = ok_json(&server.get_pairs(
         "/api/search",
         &[("province", "Hòa Bình"), ("merged", "true")],

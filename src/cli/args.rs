@@ -282,59 +282,43 @@ pub struct ExportArgs {
     /// The index name in the engine [default: the earlier export's, else vnsearch]
     #[arg(long, value_name = "INDEXNAME")]
     pub name: Option<String>,
-    /// Only articles that mention this province; repeatable
-    #[arg(long, value_name = "NAME")]
-    pub province: Vec<String>,
-    /// Only articles that mention a province of this region; repeatable
-    #[arg(long, value_name = "NAME")]
-    pub region: Vec<String>,
-    /// Match provinces through the 34 units in force since July 2025
-    #[arg(long)]
-    pub merged: bool,
-    /// Only articles citing this document; repeatable (all must match)
-    #[arg(long, value_name = "DOCUMENT")]
-    pub resolution: Vec<String>,
-    /// Only articles dated in this year
-    #[arg(long, value_name = "YYYY")]
-    pub year: Option<i32>,
-    /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
     /// Only articles dated on or before this day (`search --to`; here --to names the engine)
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Only articles of this category
-    #[arg(long, value_name = "NAME")]
-    pub category: Option<String>,
-    /// Let --year/--from/--until use guessed dates too
-    #[arg(long)]
-    pub guessed_dates: bool,
-    /// Only articles naming this person (any diacritics); repeatable (all must match)
-    #[arg(long, value_name = "NAME")]
-    pub person: Vec<String>,
 }
 
 impl ExportArgs {
-    /// The export's filters as `search` spells them, so the one request parser judges them.
-    pub fn filters(&self) -> FilterArgs {
-        FilterArgs {
-            province: self.province.clone(),
-            region: self.region.clone(),
-            merged: self.merged,
-            resolution: self.resolution.clone(),
-            year: self.year,
-            from: self.from.clone(),
-            to: self.until.clone(),
-            category: self.category.clone(),
-            guessed_dates: self.guessed_dates,
-            person: self.person.clone(),
-        }
+    /// Copies the export's filters into a request, so the one request parser judges them.
+    pub fn apply(&self, params: &mut Params) {
+        self.selection.apply(params);
+        params.to = self.until.clone();
     }
 }
 
 /// Filters shared by `search`, `facets`, `trend` and `doc`.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct FilterArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    /// Only articles dated on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+impl FilterArgs {
+    /// Copies the filter flags into a request; values are judged later, by `Params::resolve`.
+    pub fn apply(&self, params: &mut Params) {
+        self.selection.apply(params);
+        params.to = self.to.clone();
+    }
+}
+
+/// Every filter but the upper date bound, which `export` spells `--until` (there `--to` names
+/// the engine): one set of flags, and one help text, for every command that selects articles.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SelectionArgs {
     /// Only articles that mention this province (any spelling, with or without diacritics); repeatable
     #[arg(long, value_name = "NAME")]
     pub province: Vec<String>,
@@ -353,30 +337,25 @@ pub struct FilterArgs {
     /// Only articles dated on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Only articles dated on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
     /// Only articles of this category (JSON Lines `category`)
     #[arg(long, value_name = "NAME")]
     pub category: Option<String>,
     /// Only articles naming this person with an office, any diacritics ("nguyen xuan phuc"); repeatable (all must match)
     #[arg(long, value_name = "NAME")]
     pub person: Vec<String>,
-    /// Let --year/--from/--to and the year facet use guessed dates too (by default only certain and likely ones)
+    /// Let the year and date filters and the year facet use guessed dates too (by default only certain and likely ones)
     #[arg(long)]
     pub guessed_dates: bool,
 }
 
-impl FilterArgs {
-    /// Copies the filter flags into a request; values are judged later, by `Params::resolve`.
-    pub fn apply(&self, params: &mut Params) {
+impl SelectionArgs {
+    fn apply(&self, params: &mut Params) {
         params.province = self.province.clone();
         params.region = self.region.clone();
         params.merged = self.merged;
         params.resolution = self.resolution.clone();
         params.year = self.year;
         params.from = self.from.clone();
-        params.to = self.to.clone();
         params.category = self.category.clone();
         params.person = self.person.clone();
         params.guessed_dates = self.guessed_dates;

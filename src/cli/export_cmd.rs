@@ -15,32 +15,34 @@ use crate::search::{Engine, SearchRequest};
 fn selection(args: &ExportArgs) -> String {
     let mut parts: Vec<String> = Vec::new();
     let quote = |s: &str| format!("{s:?}");
+    let chosen = &args.selection;
     if !args.query.is_empty() {
         parts.push(format!("--query {}", quote(&args.query)));
     }
     for (flag, values) in [
-        ("--province", &args.province),
-        ("--region", &args.region),
-        ("--resolution", &args.resolution),
+        ("--province", &chosen.province),
+        ("--region", &chosen.region),
+        ("--resolution", &chosen.resolution),
+        ("--person", &chosen.person),
     ] {
         parts.extend(values.iter().map(|v| format!("{flag} {}", quote(v))));
     }
-    if args.merged {
+    if chosen.merged {
         parts.push("--merged".into());
     }
-    if let Some(year) = args.year {
+    if let Some(year) = chosen.year {
         parts.push(format!("--year {year}"));
     }
     for (flag, value) in [
-        ("--from", &args.from),
+        ("--from", &chosen.from),
         ("--until", &args.until),
-        ("--category", &args.category),
+        ("--category", &chosen.category),
     ] {
         if let Some(v) = value {
             parts.push(format!("{flag} {}", quote(v)));
         }
     }
-    if args.guessed_dates {
+    if chosen.guessed_dates {
         parts.push("--guessed-dates".into());
     }
     parts.join(" ")
@@ -53,7 +55,7 @@ pub fn run(cli: &Cli, args: &ExportArgs) -> Result<i32> {
         query: args.query.clone(),
         ..Params::default()
     };
-    args.filters().apply(&mut params);
+    args.apply(&mut params);
     let request = params.resolve(Bounds::NONE)?;
     let engine = cli.engine()?;
     let options = ExportOptions {

@@ -102,11 +102,20 @@ impl Fixture {
     }
 }
 
-pub fn seed_numbers(response: &Value) -> Vec<String> {
+/// The ids of a response's hits, in order.
+pub fn hit_ids(response: &Value) -> Vec<String> {
     response["hits"]
         .as_array()
         .expect("hits")
         .iter()
-        .map(|h| h["id"].as_str().unwrap()[..3].to_owned())
+        .map(|h| h["id"].as_str().expect("an id").to_owned())
+        .collect()
+}
+
+/// The seed numbers ("000" … "004") of a response's hits over the sample corpus, in order.
+pub fn seed_numbers(response: &Value) -> Vec<String> {
+    hit_ids(response)
+        .into_iter()
+        .map(|id| id[..3].to_owned())
         .collect()
 }
