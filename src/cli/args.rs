@@ -269,7 +269,12 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Export only the documents this query matches (the query language of `search`) [default: all]
-    #[arg(long, value_name = "QUERY", default_value = "", hide_default_value = true)]
+    #[arg(
+        long,
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub query: String,
     /// Write only what changed since the export that wrote STATE (its DIR/export-state.json):
     /// changed and new documents, and deletes for removed ones

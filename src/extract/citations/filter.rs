@@ -124,6 +124,15 @@ pub fn resolution_filter(input: &str) -> Result<Vec<Vec<String>>, Vec<String>> {
 pub fn read_filter(input: &str) -> Option<Vec<Vec<String>>> {
     let k = folded_key(input);
     let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "TƯ" written in capitals is the Central Committee; folded it is any "tu" ("từ 8").
+    if !may_name_a_document(&k) && !input.contains("TƯ") {
+        return None;
+    }
+    read_folded(input, &k)
+}
+
+/// `read_filter` once `k`, the folded and spaced input, may name a document.
+fn read_folded(input: &str, k: &str) -> Option<Vec<Vec<String>>> {
     let FilterPatterns {
         symbol,
         plenum,
@@ -199,6 +208,62 @@ pub fn read_filter(input: &str) -> Option<Vec<Vec<String>>> {
         }
     }
     read_as_text(input)
+}
+
+/// The words that any name of a document holds one of (folded, lower case): kinds' names,
+/// their codes and abbreviations, laws' abbreviations, and the words of plenums and congresses.
+fn naming_vocabulary() -> &'static (Vec<String>, Vec<String>) {
+    static WORDS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let key = |s: &str| fold(&s.to_lowercase());
+        let mut phrases: Vec<String> = ["trung uong", "dai hoi", "hoi nghi"]
+            .map(str::to_owned)
+            .to_vec();
+        let mut codes: Vec<String> = vec!["tw".to_owned()];
+        for k in crate::data::documents::kinds() {
+            phrases.push(key(k.name));
+            codes.push(key(k.label));
+            codes.extend(k.codes.iter().chain(&k.short).map(|c| key(c)));
+        }
+        for law in laws() {
+            codes.extend(law.short.iter().map(|c| key(c)));
+        }
+        phrases.sort();
+        phrases.dedup();
+        codes.sort();
+        codes.dedup();
+        (phrases, codes)
+    })
+}
+
+/// Whether folded, lower-case input can name a document at all: a symbol ("47-qd/tw",
+/// "61/2017"), a kind's name ("nghi quyet"), a code or abbreviation alone or with its number
+/// ("nq", "tw4", "blhs"), or a plenum's or congress's words. Everything else is left before
+/// the article reader, whose patterns take some 20 ms to compile: most of a cold `search`
+/// whose query holds a number ("Đảng 2023") and names nothing. `read_filter` reads exactly the
+/// same with or without it (checked over baomoi's titles, `cargo test --release --lib
+/// gate_reads_the_same -- --ignored`).
+fn may_name_a_document(folded: &str) -> bool {
+    if folded.contains('/') || folded.contains("t.w") || folded.contains("t.u") {
+        return true;
+    }
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (phrases, codes) = naming_vocabulary();
+    let symbol_like = folded
+        .split_whitespace()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c == '-' || c == '–'));
+    let code_like = words.iter().any(|w| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        codes.iter().any(|c| c == letters)
+    });
+    if symbol_like || code_like {
+        return true;
+    }
+    let plain = format!(" {} ", words.join(" "));
+    phrases.iter().any(|p| plain.contains(&format!(" {p} ")))
 }
 
 /// A kind and a number alone: that number of every body that issues the kind, and the
@@ -444,5 +509,125 @@ mod filter_text_tests {
                 "{text}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_pass_the_gate_and_plain_words_with_numbers_do_not() {
+        for name in [
+            "Nghị quyết Trung ương 4",
+            "NQ TW4 khóa XII",
+            "35-CT/TW",
+            "19/NQ-CP",
+            "NĐ 61/2017",
+            "Luật Đất đai 2013",
+            "Chỉ thị 05",
+            "QĐ 47",
+            "BLHS 2015",
+            "Hội nghị T.Ư 6",
+            "Đại hội XIII",
+        ] {
+            let k = folded_key(name);
+            assert!(may_name_a_document(&k), "{name}");
+        }
+        for words in [
+            "Đảng 2023",
+            "Hải Phòng 2023",
+            "khóa XII",
+            "năm 2020 tăng 5%",
+            "tư tưởng 4",
+        ] {
+            let k = folded_key(words);
+            assert!(!may_name_a_document(&k), "{words}");
+            assert_eq!(read_filter(words), None, "{words}");
+        }
+    }
+
+    /// The gate changes no reading: every run of up to 12 words of every baomoi title (and
+    /// the judged queries) reads the same through `read_filter` as through the reader alone.
+    #[test]
+    #[ignore = "reads the shared corpus; run in release"]
+    fn gate_reads_the_same() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = root.join("../shared/corpus/baomoi");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("SKIPPED: {} is absent", dir.display());
+            return;
+        };
+        let mut texts: Vec<String> = Vec::new();
+        for entry in entries.flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    if let Some(t) = v["title"].as_str() {
+                        texts.push(t.to_owned());
+                    }
+                }
+            }
+        }
+        let queries = std::fs::read_to_string(root.join("tests/relevance/queries.jsonl")).unwrap();
+        for line in queries.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(v["query"].as_str().unwrap().to_owned());
+        }
+        // Only the runs a query's reader tries (a digit or a Roman numeral): alone, a word
+        // such as "túi" reads as a plenum ("t" "u" "i", Trung ương 1), which the gate rightly
+        // leaves out.
+        let numbered = |run: &[&str]| {
+            run.iter().any(|w| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    || parse_roman(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
+            })
+        };
+        // The one reading the gate drops on purpose: "tu" (từ, tư, tự …) read as "TƯ", so
+        // "từ 8" was the 8th plenum.
+        let false_plenum = |k: &str, reading: Option<&[Vec<String>]>| {
+            reading.is_some_and(|r| {
+                r.iter()
+                    .all(|p| p.get(2).is_some_and(|s| s.starts_with("TW")))
+            }) && !k.contains("trung uong")
+                && !k.contains("t.u")
+                && !k
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.starts_with("tw"))
+        };
+        let mut false_plenums: Vec<String> = Vec::new();
+        let (mut runs, mut read, mut gated) = (0usize, 0usize, 0usize);
+        for text in &texts {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            for len in 1..=words.len().min(12) {
+                for start in 0..=words.len() - len {
+                    if !numbered(&words[start..start + len]) {
+                        continue;
+                    }
+                    let run = words[start..start + len].join(" ");
+                    let k = folded_key(&run);
+                    let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let whole = read_folded(&run, &k);
+                    runs += 1;
+                    read += usize::from(whole.is_some());
+                    gated += usize::from(!may_name_a_document(&k));
+                    let gated_reading = read_filter(&run);
+                    if gated_reading != whole && false_plenum(&k, whole.as_deref()) {
+                        false_plenums.push(run);
+                        continue;
+                    }
+                    assert_eq!(gated_reading, whole, "{run:?}");
+                }
+            }
+        }
+        false_plenums.sort();
+        false_plenums.dedup();
+        eprintln!(
+            "{} texts, {runs} runs with a number: {read} read as a document, {gated} left out by \
+             the gate, of which {} (distinct) were \"tu\" read as a plenum: {:?}",
+            texts.len(),
+            false_plenums.len(),
+            &false_plenums[..false_plenums.len().min(12)]
+        );
     }
 }

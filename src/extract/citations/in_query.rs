@@ -173,6 +173,10 @@ mod tests {
             ("Chỉ thị 05", Some(("Chỉ thị 05", ""))),
             ("tinh giản biên chế", None),
             ("Hải Phòng 2023", None),
+            // "từ", "tù", "tử" fold to "tu", which is not "TƯ" (Trung ương).
+            ("tăng lương từ 8", None),
+            ("lĩnh án tù 15 năm", None),
+            ("Nghị quyết TƯ 8", Some(("Nghị quyết TƯ 8", ""))),
         ];
         for (query, want) in cases {
             let want = want.map(|(a, b)| (a.to_owned(), b.to_owned()));
