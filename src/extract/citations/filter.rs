@@ -141,7 +141,7 @@ fn read_folded(input: &str, k: &str) -> Option<Vec<Vec<String>>> {
     } = filter_patterns();
     let term = |m: Option<regex::Match<'_>>| m.and_then(|m| parse_roman(m.as_str()));
 
-    if let Some(c) = symbol.captures(&k) {
+    if let Some(c) = symbol.captures(k) {
         // Folded input has lost "Đ" and "Ư": restore them in codes and issuers.
         let code_in = c[2].to_uppercase().replacen("QD", "QĐ", 1);
         if let Some((code, kind)) = kind_of_code(&code_in) {
@@ -161,7 +161,7 @@ fn read_folded(input: &str, k: &str) -> Option<Vec<Vec<String>>> {
             }
         }
     }
-    if let Some(c) = plenum.captures(&k) {
+    if let Some(c) = plenum.captures(k) {
         if let Some(n) = parse_number(&c[2]) {
             let kinds: Vec<&'static str> = match c.get(1).and_then(|m| kind_of_word(m.as_str())) {
                 Some(kind) => vec![kind],
@@ -186,7 +186,7 @@ fn read_folded(input: &str, k: &str) -> Option<Vec<Vec<String>>> {
             );
         }
     }
-    if let Some(c) = congress.captures(&k) {
+    if let Some(c) = congress.captures(k) {
         let mut f = vec![
             Level::Party.facet_root().to_owned(),
             "Nghị quyết".to_owned(),
@@ -197,7 +197,7 @@ fn read_folded(input: &str, k: &str) -> Option<Vec<Vec<String>>> {
         }
         return Some(vec![f]);
     }
-    if let Some(c) = bare.captures(&k) {
+    if let Some(c) = bare.captures(k) {
         if let Some(kind) = kind_of_word(&c[1]) {
             let n: u32 = c[2].parse().unwrap_or(0);
             let symbol = format!("{n:02}-{}/TW", bare_code(kind));
