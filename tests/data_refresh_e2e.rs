@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{corpus, Fixture};
+use common::{corpus, facet_counts, Fixture};
 use serde_json::Value;
 
 const TABLES_ENV: &str = "VNSEARCH_TABLES_DIR";
@@ -55,18 +55,7 @@ fn province_counts(f: &Fixture) -> Vec<(String, u64)> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["facets"]["province"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["value"].as_str().unwrap().to_owned(),
-                c["count"].as_u64().unwrap(),
-            )
-        })
-        .collect()
+    facet_counts(&serde_json::from_slice(&out.stdout).unwrap(), "province")
 }
 
 fn has(counts: &[(String, u64)], name: &str) -> bool {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{seed_numbers, Fixture};
+use common::{facet_counts, seed_numbers, Fixture};
 use serde_json::Value;
 
 fn show(f: &Fixture, id: &str) -> Value {
@@ -244,18 +244,7 @@ fn facet_counts_alone_and_beside_hits() {
         args.extend_from_slice(extra);
         let out = f.run(&args);
         assert!(out.status.success());
-        let value: Value = serde_json::from_slice(&out.stdout).unwrap();
-        value["facets"]["year"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                (
-                    c["value"].as_str().unwrap().to_owned(),
-                    c["count"].as_u64().unwrap(),
-                )
-            })
-            .collect()
+        facet_counts(&serde_json::from_slice(&out.stdout).unwrap(), "year")
     };
     let pairs = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
         list.iter().map(|(y, n)| (y.to_string(), *n)).collect()

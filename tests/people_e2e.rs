@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{hit_ids, seed_numbers, Fixture};
+use common::{facet_counts, hit_ids, seed_numbers, Fixture};
 use serde_json::{json, Value};
 
 fn facet(f: &Fixture, field: &str) -> Vec<(String, u64)> {
@@ -15,18 +15,7 @@ fn facet(f: &Fixture, field: &str) -> Vec<(String, u64)> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
-    value["facets"][field]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (
-                c["value"].as_str().unwrap().to_owned(),
-                c["count"].as_u64().unwrap(),
-            )
-        })
-        .collect()
+    facet_counts(&serde_json::from_slice(&out.stdout).unwrap(), field)
 }
 
 fn counts(list: &[(&str, u64)]) -> Vec<(String, u64)> {

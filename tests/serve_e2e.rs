@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::server::{serve_index, vnsearch, with_query, Answer, Server};
-use common::{seed_numbers, Fixture};
+use common::{facet_counts, seed_numbers, Fixture};
 use serde_json::Value;
 
 fn seeds_server() -> (Fixture, Server) {
@@ -158,18 +158,7 @@ fn facets_months_docs_stats_and_health() {
     assert_eq!(all, cli_all);
 
     let months = |pairs: &[(&str, &str)]| -> Vec<(String, u64)> {
-        let answer = ok_json(&server.get_pairs("/api/facets", pairs));
-        answer["facets"]["month"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                (
-                    c["value"].as_str().unwrap().to_owned(),
-                    c["count"].as_u64().unwrap(),
-                )
-            })
-            .collect()
+        facet_counts(&ok_json(&server.get_pairs("/api/facets", pairs)), "month")
     };
     // Seed 000's 2023-12-08 is a guess (a dateline with no header): counted, like the year
     // facet, only with guessed_dates.

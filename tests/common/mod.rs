@@ -102,6 +102,21 @@ impl Fixture {
     }
 }
 
+/// One facet dimension of a JSON response as (value, count), in output order.
+pub fn facet_counts(response: &Value, dimension: &str) -> Vec<(String, u64)> {
+    response["facets"][dimension]
+        .as_array()
+        .expect("that facet")
+        .iter()
+        .map(|c| {
+            (
+                c["value"].as_str().expect("a value").to_owned(),
+                c["count"].as_u64().expect("a count"),
+            )
+        })
+        .collect()
+}
+
 /// The ids of a response's hits, in order.
 pub fn hit_ids(response: &Value) -> Vec<String> {
     response["hits"]
