@@ -136,6 +136,7 @@ def measure(args, factor, records, work, queries, qfile):
     load = os.getloadavg()[0]
     build_s, rss, cpu_s, summary = index_run(args.bin, index, folders)
     docs = int(re.search(r"(\d+) documents in the index", summary).group(1))
+    duplicates = int(re.search(r"(\d+) duplicates", summary).group(1))
     index_bytes = folder_bytes(index)
     rerun_s, _, _, _ = index_run(args.bin, index, folders)
 
@@ -165,6 +166,7 @@ def measure(args, factor, records, work, queries, qfile):
         "files": len(files),
         "corpus_bytes": size,
         "documents": docs,
+        "duplicates": duplicates,
         "build_s": build_s,
         "build_cpu_s": cpu_s,
         "docs_per_s": docs / build_s,
@@ -186,6 +188,24 @@ def measure(args, factor, records, work, queries, qfile):
     return result
 
 
+def check_copies_kept(results):
+    """Every copy must be indexed: N× the corpus is N× the documents of 1× (and N× its
+    duplicates, the same records repeated within each copy). A variation that duplicate
+    detection caught would shrink the larger sizes without anyone noticing."""
+    base = next((r for r in results if r["factor"] == 1), None)
+    last = results[-1]
+    if base is None:
+        if last["documents"] % last["factor"]:
+            sys.exit(f"scale: {last['factor']}×: {last['documents']} documents is no multiple of {last['factor']}")
+        return
+    expected = (base["documents"] * last["factor"], base["duplicates"] * last["factor"])
+    if (last["documents"], last["duplicates"]) != expected:
+        sys.exit(
+            f"scale: {last['factor']}×: {last['documents']} documents and {last['duplicates']} duplicates, "
+            f"not {expected[0]} and {expected[1]}: duplicate detection dropped replicated copies"
+        )
+
+
 def table(results, nq):
     head = "| measure | " + " | ".join(f"{r['factor']}×" for r in results) + " | target at 16× |"
     rows = [head, "| --- |" + " --- |" * len(results) + " --- |"]
@@ -193,7 +213,7 @@ def table(results, nq):
     def row(name, fmt, target=""):
         rows.append(f"| {name} | " + " | ".join(fmt(r) for r in results) + f" | {target} |")
 
-    row("articles (documents in the index)", lambda r: f"{r['documents']:,}")
+    row("articles (documents in the index; duplicates dropped)", lambda r: f"{r['documents']:,} ({r['duplicates']:,})")
     row("corpus, MB (files)", lambda r: f"{r['corpus_bytes'] / 1e6:,.0f} ({r['files']})")
     row("full build, s (CPU s)", lambda r: f"{r['build_s']:.1f} ({r['build_cpu_s']:.0f})")
     row("build throughput, docs/s (MB/s)", lambda r: f"{r['docs_per_s']:,.0f} ({r['mb_per_s']:.1f})",
@@ -290,6 +310,7 @@ def main():
         for factor in factors:
             results.append(measure(args, factor, records, work, queries, qfile))
             print(json.dumps(results[-1], ensure_ascii=False), file=sys.stderr)
+            check_copies_kept(results)
         when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         text = (
             f"Corpus: `{os.path.relpath(os.path.abspath(args.corpus), os.getcwd())}` replicated "
