@@ -137,8 +137,10 @@ def measure(args, factor, records, work, queries, qfile):
     build_s, rss, cpu_s, summary = index_run(args.bin, index, folders)
     docs = int(re.search(r"(\d+) documents in the index", summary).group(1))
     duplicates = int(re.search(r"(\d+) duplicates", summary).group(1))
-    index_bytes = folder_bytes(index)
     rerun_s, _, _, _ = index_run(args.bin, index, folders)
+    # Measured after the re-run, which first deletes the files of segments merged away: right
+    # after the build some may still be on disk.
+    index_bytes = folder_bytes(index)
 
     # 1% of the files change (every hundredth file, at least one), then are put back.
     per_copy = len(os.listdir(folders[0]))
@@ -184,7 +186,8 @@ def measure(args, factor, records, work, queries, qfile):
         "load_average_at_build": load,
         "summary": summary,
     }
-    shutil.rmtree(index, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(index, ignore_errors=True)
     return result
 
 
@@ -228,6 +231,40 @@ def table(results, nq):
     row("cold `vnsearch search`, median ms", lambda r: f"{r['cold_ms']:.1f}", "< 50")
     row("load average when the build started", lambda r: f"{r['load_average_at_build']:.1f}")
     return "\n".join(rows)
+
+
+def fit(xs, ys):
+    """Least-squares line through the points: (slope, intercept)."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    var = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var if var else 0.0
+    return slope, my - slope * mx
+
+
+def limits(results, p99_target=60.0):
+    """What one machine holds, from the measured curve: the articles under the p99 target (a
+    straight line through the measured p99s, which is what counting and scoring every match
+    predicts), and the disk and build memory they take (bytes per article of the largest
+    size). A sentence, printed under the table; an extrapolation, said to be one."""
+    if len(results) < 2:
+        return "One size only: no curve to extrapolate from."
+    docs = [r["documents"] for r in results]
+    slope, intercept = fit(docs, [r["query_ms"]["p99"] for r in results])
+    last = results[-1]
+    per_doc = last["index_bytes"] / last["documents"]
+    if slope <= 0:
+        return (f"p99 did not grow between {docs[0]:,} and {docs[-1]:,} articles "
+                f"({results[0]['query_ms']['p99']:.1f} → {last['query_ms']['p99']:.1f} ms): no limit follows.")
+    articles = (p99_target - intercept) / slope
+    return (
+        f"Extrapolated from these sizes (a straight line through the p99s: {slope * 1e5:.2f} ms per "
+        f"100,000 articles, {intercept:.1f} ms at none): p99 reaches {p99_target:.0f} ms at about "
+        f"**{articles / 1e3:,.0f} thousand articles**, whose index would take about "
+        f"{articles * per_doc / 1e9:.1f} GB of disk ({per_doc / 1e3:.1f} KB an article at "
+        f"{last['factor']}×); peak RSS while building was {last['peak_rss_bytes'] / 2**20:,.0f} MB at "
+        f"{last['documents']:,} articles."
+    )
 
 
 def plot(results, path):
@@ -295,6 +332,7 @@ def main():
     parser.add_argument("--plot", default=os.path.join(HERE, "..", "docs", "scale.png"))
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--work", help="folder for the corpora and indexes (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep each size's index in the work folder (index-Nx)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args()
     factors = sorted({int(s) for s in args.sizes.split(",")})
@@ -317,6 +355,8 @@ def main():
             f"{', '.join(f'{f}×' for f in factors)}; {len(queries)} queries; {os.cpu_count()} cores; "
             f"{when}; one run of `bench/scale --sizes {','.join(map(str, factors))}`.\n\n"
             + table(results, len(queries))
+            + "\n\n"
+            + limits(results)
         )
         print(text)
         if plot(results, args.plot):
