@@ -1,6 +1,6 @@
 //! Where a query's time goes, for the question of bounded totals (README, "How cost grows"):
-//! each query is run whole and in parts over an open index, each part timed as the median of a
-//! few runs.
+//! each query is run whole and in parts over an open index, each part timed as the fastest of
+//! `RUNS` runs (on a shared machine the other processes only ever add time).
 //!
 //!     cargo run --release --example query_phases -- INDEX_DIR "của" "Đảng" …
 //!
@@ -22,18 +22,17 @@ use vnsearch::search::{Engine, SearchRequest};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const RUNS: usize = 7;
+const RUNS: usize = 15;
 
-/// The median of `RUNS` timings of `f`, in milliseconds.
-fn median_ms(mut f: impl FnMut() -> Result<()>) -> Result<f64> {
-    let mut times = Vec::with_capacity(RUNS);
+/// The fastest of `RUNS` timings of `f`, in milliseconds.
+fn fastest_ms(mut f: impl FnMut() -> Result<()>) -> Result<f64> {
+    let mut fastest = f64::INFINITY;
     for _ in 0..RUNS {
         let started = Instant::now();
         f()?;
-        times.push(started.elapsed().as_secs_f64() * 1e3);
+        fastest = fastest.min(started.elapsed().as_secs_f64() * 1e3);
     }
-    times.sort_by(f64::total_cmp);
-    Ok(times[RUNS / 2])
+    Ok(fastest)
 }
 
 fn main() -> Result<()> {
@@ -51,15 +50,15 @@ fn main() -> Result<()> {
         };
         let searcher = engine.searcher();
         let matched = engine.matching(&searcher, &request)?;
-        let count = median_ms(|| {
+        let count = fastest_ms(|| {
             searcher.search(&matched.query, &Count)?;
             Ok(())
         })?;
-        let top300 = median_ms(|| {
+        let top300 = fastest_ms(|| {
             searcher.search(&matched.query, &TopDocs::with_limit(300).order_by_score())?;
             Ok(())
         })?;
-        let both = median_ms(|| {
+        let both = fastest_ms(|| {
             let top = TopDocs::with_limit(300).order_by_score();
             searcher.search(&matched.query, &(top, Count))?;
             Ok(())
@@ -68,11 +67,11 @@ fn main() -> Result<()> {
             snippets: 0,
             ..request.clone()
         };
-        let search0 = median_ms(|| {
+        let search0 = fastest_ms(|| {
             engine.search(&no_snippets)?;
             Ok(())
         })?;
-        let search3 = median_ms(|| {
+        let search3 = fastest_ms(|| {
             engine.search(&request)?;
             Ok(())
         })?;
