@@ -39,6 +39,8 @@ PROVINCES = [
 ]
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 README_BEGIN = "<!-- bench:begin -->"
+# Wall times on a shared machine mean little without the load they were taken under.
+LOAD_AT_START = os.getloadavg()[0]
 README_END = "<!-- bench:end -->"
 
 
@@ -399,7 +401,8 @@ def table(size, vn, ft, q, cold, cold_how, nq, target, tv=None, tq=None):
     lines = [
         f"Corpus: `{os.path.relpath(os.path.abspath(target), os.getcwd())}`, {len(q['vn'])} queries; "
         f"{mb:.1f} MB in {vn['docs']:,} vnsearch documents / {ft['docs']:,} FTS5 rows{peer}; "
-        f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"{os.cpu_count()} cores, load average {LOAD_AT_START:.1f} when the run started; "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "",
         "| measure | vnsearch | SQLite FTS5 | vnsearch vs FTS5 | raw tantivy | vnsearch vs tantivy | target |",
         "| --- | --- | --- | --- | --- | --- | --- |",
