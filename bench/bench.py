@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""vnsearch against SQLite FTS5 and ripgrep on one corpus, in one run: build time, size, memory,
-1,000 queries in-process, a cold search process. Called by `bench/run` (which builds the binary
-and installs ripgrep and hyperfine); prints a Markdown table, and with --readme puts it in
-README.md between the bench markers.
+"""vnsearch against SQLite FTS5, raw tantivy and ripgrep on one corpus, in one run: build time,
+size, memory, 1,000 queries in-process, a cold search process. Called by `bench/run` (which
+builds the binary and installs ripgrep, hyperfine and tantivy-cli); prints a Markdown table, and
+with --readme puts it in README.md between the bench markers.
 
     bench/bench.py --corpus ../shared/corpus/baomoi --bin target/release/vnsearch \
-        --latency target/release/examples/query_latency [--queries 1000] [--rg-sample 100]
+        --latency target/release/examples/query_latency [--tantivy ~/.cargo/bin/tantivy] \
+        [--queries 1000] [--rg-sample 100]
+
+Raw tantivy (`tantivy-cli`, `--tantivy`) is the floor for a tantivy-based engine: title,
+summary and body as `default`-tokenizer text fields (lower case, no folding) with positions,
+all stored, 2 indexing threads, no extraction; its column is left out when `--tantivy` is not
+given.
 """
 
 import argparse
@@ -33,6 +39,8 @@ PROVINCES = [
 ]
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 README_BEGIN = "<!-- bench:begin -->"
+# Wall times on a shared machine mean little without the load they were taken under.
+LOAD_AT_START = os.getloadavg()[0]
 README_END = "<!-- bench:end -->"
 
 
@@ -57,7 +65,8 @@ def folder_bytes(path):
 
 
 def timed(cmd, **kwargs):
-    """Runs a command under /usr/bin/time -v: (seconds, peak RSS in bytes, completed process)."""
+    """Runs a command under /usr/bin/time -v: (seconds, peak RSS in bytes, completed process);
+    `proc.cpu_seconds` is its user + system CPU time."""
     start = time.perf_counter()
     proc = subprocess.run(
         ["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, **kwargs
@@ -66,6 +75,9 @@ def timed(cmd, **kwargs):
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed:\n{proc.stderr[-2000:]}")
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    proc.cpu_seconds = sum(
+        float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr)
+    )
     return seconds, int(rss.group(1)) * 1024 if rss else 0, proc
 
 
@@ -119,17 +131,118 @@ def bench_build(args, work):
     summary = proc.stderr.strip().splitlines()
     summary = next((l for l in summary if "indexed" in l), "")
     docs = int(re.search(r"(\d+) documents in the index", summary).group(1))
-    vn = {"seconds": secs, "rss": rss, "bytes": folder_bytes(index), "docs": docs, "summary": summary}
+    vn = {
+        "seconds": secs, "cpu": proc.cpu_seconds, "rss": rss, "bytes": folder_bytes(index),
+        "docs": docs, "summary": summary,
+    }
 
-    # A second run over the unchanged corpus: the incremental path.
+    # A second run over the unchanged corpus: the incremental path. It first deletes the files
+    # of segments merged away, which may still be on disk right after the build: the size is
+    # measured after it.
     resecs, _, proc = timed([args.bin, "index", "--quiet", "--index", index, args.corpus])
     vn["rerun_seconds"] = resecs
+    vn["bytes"] = folder_bytes(index)
 
     db = os.path.join(work, "fts5.db")
     secs, rss, proc = timed([sys.executable, fts5.__file__, "build", db, args.corpus])
     fdocs = int(proc.stdout.split()[0])
-    ft = {"seconds": secs, "rss": rss, "bytes": os.path.getsize(db), "docs": fdocs}
+    ft = {"seconds": secs, "cpu": proc.cpu_seconds, "rss": rss, "bytes": os.path.getsize(db), "docs": fdocs}
     return size, index, db, vn, ft
+
+
+# The raw tantivy index: the three texts of a record as tantivy-cli's `default` tokenizer reads
+# them, with positions, all stored (meta.json as `tantivy new` writes it, without its prompts).
+TANTIVY_FIELDS = ("title", "summary", "body")
+TANTIVY_THREADS = 2
+
+
+def tantivy_meta():
+    text = {
+        "indexing": {"record": "position", "fieldnorms": True, "tokenizer": "default"},
+        "stored": True,
+        "fast": False,
+    }
+    return {
+        "index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384},
+        "segments": [],
+        "schema": [{"name": name, "type": "text", "options": text} for name in TANTIVY_FIELDS],
+        "opstamp": 0,
+    }
+
+
+def bench_tantivy_build(args, work):
+    """tantivy-cli's build of the same records (converted beforehand to the one JSON object a
+    line it reads; the conversion is not timed). None when tantivy-cli fails."""
+    index = os.path.join(work, "tantivy-index")
+    os.makedirs(index)
+    with open(os.path.join(index, "meta.json"), "w", encoding="utf-8") as f:
+        json.dump(tantivy_meta(), f)
+    docs_path = os.path.join(work, "tantivy-docs.json")
+    docs = 0
+    with open(docs_path, "w", encoding="utf-8") as out:
+        for path in fts5.corpus_files([args.corpus]):
+            if not path.endswith(".jsonl"):
+                continue
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError:
+                        continue
+                    doc = {name: rec.get(name) or "" for name in TANTIVY_FIELDS}
+                    out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                    docs += 1
+    cmd = [args.tantivy, "index", "-i", index, "-f", docs_path, "-t", str(TANTIVY_THREADS)]
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
+    secs = time.perf_counter() - start
+    if proc.returncode != 0 or "Terminated successfully" not in proc.stdout:
+        print(f"bench: raw tantivy left out: tantivy index failed:\n{proc.stderr[-1000:]}", file=sys.stderr)
+        return None
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr))
+    return {
+        "index": index, "seconds": secs, "cpu": cpu, "rss": int(rss.group(1)) * 1024 if rss else 0,
+        "bytes": folder_bytes(index), "docs": docs,
+    }
+
+
+def tantivy_query(q):
+    """A benchmark query in tantivy's query language, as vnsearch reads it: every bare word
+    required, a quoted phrase as a phrase. Lower case (the `default` tokenizer lowercases
+    anyway), so no word reads as an operator (AND, OR, NOT, IN, TO)."""
+    text = q["q"].lower()
+    if text.startswith('"'):
+        return '"' + " ".join(fts5._WORD.findall(text)) + '"'
+    return " ".join(f"+{w}" for w in fts5._WORD.findall(text))
+
+
+def bench_tantivy_queries(args, tv, queries, work):
+    """`tantivy bench`: each query parsed and run for the top 10 and the count, then the top
+    10 fetched from the store; a query's latency is the sum of the two (no snippets, no
+    filters). None when it fails."""
+    qfile = os.path.join(work, "tantivy-queries.txt")
+    with open(qfile, "w", encoding="utf-8") as f:
+        for q in queries:
+            f.write(tantivy_query(q) + "\n")
+    proc = subprocess.run(
+        [args.tantivy, "bench", "-i", tv["index"], "-q", qfile, "-n", "1"],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        print(f"bench: raw tantivy queries left out: tantivy bench failed:\n{proc.stderr[-1000:]}", file=sys.stderr)
+        return None
+    _, _, rest = proc.stdout.partition("SEARCH\n")
+    search_part, _, fetch_part = rest.partition("FETCH STORE\n")
+    search = [l.rsplit("\t", 2) for l in search_part.splitlines() if l.count("\t") >= 2]
+    search = [r for r in search if r[1].isdigit()]
+    fetch = [l.rsplit("\t", 1) for l in fetch_part.splitlines() if "\t" in l]
+    fetch = [r for r in fetch if r[1].isdigit()]
+    if len(search) != len(queries) or len(fetch) != len(queries):
+        print(f"bench: raw tantivy queries left out: tantivy bench answered {len(search)} of {len(queries)}", file=sys.stderr)
+        return None
+    latencies = [(int(s[2]) + int(f[1])) / 1e3 for s, f in zip(search, fetch)]
+    return {"lat": latencies, "hits": sum(1 for s in search if int(s[1]) > 0)}
 
 
 def bench_queries(args, index, db, queries, work):
@@ -236,33 +349,63 @@ def faster(peer, ours):
     return f"{ratio:.1f}× faster" if ratio >= 1 else f"{1 / ratio:.1f}× slower"
 
 
-def table(size, vn, ft, q, cold, cold_how, nq, target):
+def table(size, vn, ft, q, cold, cold_how, nq, target, tv=None, tq=None):
+    """The README table: vnsearch beside FTS5 and, when it ran, raw tantivy (`tv`: its build,
+    `tq`: its queries)."""
     mb = size / 1e6
     vp = percentiles(q["vn"])
     fp = percentiles(q["fts"])
     vn_total = sum(q["vn"]) / 1e3
     fts_total = sum(q["fts"]) / 1e3
+    tv_total = sum(tq["lat"]) / 1e3 if tq else None
+    tp = percentiles(tq["lat"]) if tq else None
+
+    def raw(build_value, query_value=None, *, queries=False):
+        """The two raw tantivy cells: its figure and vnsearch against it ("—" when absent)."""
+        if (queries and tq is None) or (not queries and tv is None):
+            return ["—", "—"]
+        return [build_value(), query_value() if query_value else ""]
+
     rows = [
-        ("Full index build, s", f"{vn['seconds']:.1f}", f"{ft['seconds']:.1f}", faster(ft['seconds'], vn['seconds']), "≥ 2× faster"),
-        ("Build throughput, MB/s", f"{mb / vn['seconds']:.1f}", f"{mb / ft['seconds']:.1f}", "", ""),
-        ("Build throughput, docs/s", f"{vn['docs'] / vn['seconds']:,.0f}", f"{ft['docs'] / ft['seconds']:,.0f}", "", ""),
-        ("Peak RSS while building, MB", f"{vn['rss'] / 2**20:.0f}", f"{ft['rss'] / 2**20:.0f}", "", "≤ 1024"),
-        ("Index size, MB (÷ corpus)", f"{vn['bytes'] / 1e6:.0f} ({vn['bytes'] / size:.2f})", f"{ft['bytes'] / 1e6:.0f} ({ft['bytes'] / size:.2f})", f"{vn['bytes'] / ft['bytes']:.2f}× FTS5's size", "≤ 0.6×"),
-        ("Re-index unchanged corpus, s", f"{vn['rerun_seconds']:.2f} ({vn['rerun_seconds'] / vn['seconds'] * 100:.1f}% of a build)", "—", "", "< 5%"),
-        (f"{nq} queries, top 10 + snippets, total s (one thread)", f"{vn_total:.2f}", f"{fts_total:.2f}", faster(fts_total, vn_total), "≥ 10× faster"),
-        (f"{nq} queries as `search --batch FILE`, whole process s", f"{q['batch_s']:.2f}", f"{fts_total:.2f}", faster(fts_total, q['batch_s']), ""),
-        ("Query latency p50 / p95 / p99, ms", f"{vp[0]:.2f} / {vp[1]:.2f} / {vp[2]:.2f}", f"{fp[0]:.2f} / {fp[1]:.2f} / {fp[2]:.2f}", "", ""),
-        (f"ripgrep, same {nq} queries, s", f"{vn_total:.2f} / {q['batch_s']:.2f} (batch)", f"{q['rg_total_s']:.1f} (rg)", f"{q['rg_total_s'] / vn_total:.0f}× / {q['rg_total_s'] / q['batch_s']:.0f}× faster", "≥ 100× faster"),
-        ("Cold `search` process, median ms", f"{cold[0]:.1f}", f"{cold[1]:.1f}", faster(cold[1], cold[0]), "< 50 ms"),
-        ("Queries with at least one hit", f"{q['vn_hits']}/{nq}", f"{q['fts_hits']}/{nq}", "", ""),
+        ["Full index build, s", f"{vn['seconds']:.1f}", f"{ft['seconds']:.1f}", faster(ft['seconds'], vn['seconds']),
+         *raw(lambda: f"{tv['seconds']:.1f}", lambda: faster(tv['seconds'], vn['seconds'])), "≥ 2× faster than FTS5"],
+        ["Full index build, CPU s (user + system)", f"{vn['cpu']:.1f}", f"{ft['cpu']:.1f}", faster(ft['cpu'], vn['cpu']),
+         *raw(lambda: f"{tv['cpu']:.1f}", lambda: faster(tv['cpu'], vn['cpu'])), ""],
+        ["Build throughput, MB/s", f"{mb / vn['seconds']:.1f}", f"{mb / ft['seconds']:.1f}", "",
+         *raw(lambda: f"{mb / tv['seconds']:.1f}"), ""],
+        ["Build throughput, docs/s", f"{vn['docs'] / vn['seconds']:,.0f}", f"{ft['docs'] / ft['seconds']:,.0f}", "",
+         *raw(lambda: f"{tv['docs'] / tv['seconds']:,.0f}"), ""],
+        ["Peak RSS while building, MB", f"{vn['rss'] / 2**20:.0f}", f"{ft['rss'] / 2**20:.0f}", "",
+         *raw(lambda: f"{tv['rss'] / 2**20:.0f}"), "≤ 1024"],
+        ["Index size, MB (÷ corpus)", f"{vn['bytes'] / 1e6:.0f} ({vn['bytes'] / size:.2f})",
+         f"{ft['bytes'] / 1e6:.0f} ({ft['bytes'] / size:.2f})", f"{vn['bytes'] / ft['bytes']:.2f}× FTS5's size",
+         *raw(lambda: f"{tv['bytes'] / 1e6:.0f} ({tv['bytes'] / size:.2f})",
+              lambda: f"{vn['bytes'] / tv['bytes']:.2f}× tantivy's size"), "≤ 0.6× FTS5's"],
+        ["Re-index unchanged corpus, s", f"{vn['rerun_seconds']:.2f} ({vn['rerun_seconds'] / vn['seconds'] * 100:.1f}% of a build)",
+         "—", "", "—", "", "< 5%"],
+        [f"{nq} queries, top 10 + snippets, total s (one thread)", f"{vn_total:.2f}", f"{fts_total:.2f}",
+         faster(fts_total, vn_total), *raw(lambda: f"{tv_total:.2f}", lambda: faster(tv_total, vn_total), queries=True),
+         "≥ 10× faster than FTS5"],
+        [f"{nq} queries as `search --batch FILE`, whole process s", f"{q['batch_s']:.2f}", f"{fts_total:.2f}",
+         faster(fts_total, q['batch_s']), "—", "", ""],
+        ["Query latency p50 / p95 / p99, ms", f"{vp[0]:.2f} / {vp[1]:.2f} / {vp[2]:.2f}",
+         f"{fp[0]:.2f} / {fp[1]:.2f} / {fp[2]:.2f}", "",
+         *raw(lambda: f"{tp[0]:.2f} / {tp[1]:.2f} / {tp[2]:.2f}", queries=True), ""],
+        [f"ripgrep, same {nq} queries, s", f"{vn_total:.2f} / {q['batch_s']:.2f} (batch)", f"{q['rg_total_s']:.1f} (rg)",
+         f"{q['rg_total_s'] / vn_total:.0f}× / {q['rg_total_s'] / q['batch_s']:.0f}× faster", "", "", "≥ 100× faster"],
+        ["Cold `search` process, median ms", f"{cold[0]:.1f}", f"{cold[1]:.1f}", faster(cold[1], cold[0]), "—", "", "< 50 ms"],
+        ["Queries with at least one hit", f"{q['vn_hits']}/{nq}", f"{q['fts_hits']}/{nq}", "",
+         *raw(lambda: f"{tq['hits']}/{nq}", queries=True), ""],
     ]
+    peer = f" / {tv['docs']:,} tantivy documents" if tv else ""
     lines = [
         f"Corpus: `{os.path.relpath(os.path.abspath(target), os.getcwd())}`, {len(q['vn'])} queries; "
-        f"{mb:.1f} MB in {vn['docs']:,} vnsearch documents / {ft['docs']:,} FTS5 rows; "
-        f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"{mb:.1f} MB in {vn['docs']:,} vnsearch documents / {ft['docs']:,} FTS5 rows{peer}; "
+        f"{os.cpu_count()} cores, load average {LOAD_AT_START:.1f} when the run started; "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "",
-        "| measure | vnsearch | peer (FTS5 unless said) | vnsearch vs peer | target |",
-        "| --- | --- | --- | --- | --- |",
+        "| measure | vnsearch | SQLite FTS5 | vnsearch vs FTS5 | raw tantivy | vnsearch vs tantivy | target |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     lines += [f"| {' | '.join(r)} |" for r in rows]
     lines += [
@@ -273,6 +416,20 @@ def table(size, vn, ft, q, cold, cold_how, nq, target):
         f"equivalent, so those queries run on their words alone there. `search --batch` answers "
         f"chunks of lines in parallel on all cores, so its whole-process time can beat the sum "
         f"of one-thread latencies.",
+    ]
+    if tv:
+        lines.append(
+            f"- Raw tantivy: `tantivy-cli` (`tantivy index -t {TANTIVY_THREADS}`, its default 1 GB "
+            f"writer budget), title, summary and body as `default`-tokenizer text fields with "
+            f"positions, all stored; no extraction, no folding, no pairs, no duplicate detection. "
+            f"Queries: `tantivy bench` (every word required as `+word`, phrases as phrases, no "
+            f"filters), top 10 by BM25 and the count, then the 10 documents read from the store; "
+            f"no snippets."
+            + ("" if tq else " Its queries did not run (see the message on stderr).")
+        )
+    else:
+        lines.append("- Raw tantivy: not measured in this run (tantivy-cli could not be installed).")
+    lines += [
         f"- ripgrep: `rg -c -i -F` of each query's words as one string over the raw files (no "
         f"ranking, no diacritic folding, no snippets); {q['rg_sample']} of the {nq} queries run, "
         f"time extrapolated to {nq}.",
@@ -301,18 +458,24 @@ def main():
     parser.add_argument("--latency", required=True)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--rg-sample", type=int, default=100)
+    parser.add_argument("--tantivy", help="tantivy-cli's `tantivy` binary: adds raw tantivy as a peer")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="vnsearch-bench-")
     try:
         print(f"bench: building both indexes of {args.corpus} …", file=sys.stderr)
         size, index, db, vn, ft = bench_build(args, work)
+        tv = None
+        if args.tantivy:
+            print("bench: building the raw tantivy index …", file=sys.stderr)
+            tv = bench_tantivy_build(args, work)
         queries = make_queries(args.corpus, args.queries)
         print(f"bench: {len(queries)} queries …", file=sys.stderr)
         q = bench_queries(args, index, db, queries, work)
+        tq = bench_tantivy_queries(args, tv, queries, work) if tv else None
         print("bench: cold processes …", file=sys.stderr)
         vn_cold, fts_cold, how = bench_cold(args, index, db, queries)
-        text = table(size, vn, ft, q, (vn_cold, fts_cold), how, len(queries), args.corpus)
+        text = table(size, vn, ft, q, (vn_cold, fts_cold), how, len(queries), args.corpus, tv, tq)
         print(text)
         if args.readme:
             update_readme(text)

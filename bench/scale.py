@@ -136,8 +136,11 @@ def measure(args, factor, records, work, queries, qfile):
     load = os.getloadavg()[0]
     build_s, rss, cpu_s, summary = index_run(args.bin, index, folders)
     docs = int(re.search(r"(\d+) documents in the index", summary).group(1))
-    index_bytes = folder_bytes(index)
+    duplicates = int(re.search(r"(\d+) duplicates", summary).group(1))
     rerun_s, _, _, _ = index_run(args.bin, index, folders)
+    # Measured after the re-run, which first deletes the files of segments merged away: right
+    # after the build some may still be on disk.
+    index_bytes = folder_bytes(index)
 
     # 1% of the files change (every hundredth file, at least one), then are put back.
     per_copy = len(os.listdir(folders[0]))
@@ -165,6 +168,7 @@ def measure(args, factor, records, work, queries, qfile):
         "files": len(files),
         "corpus_bytes": size,
         "documents": docs,
+        "duplicates": duplicates,
         "build_s": build_s,
         "build_cpu_s": cpu_s,
         "docs_per_s": docs / build_s,
@@ -182,8 +186,27 @@ def measure(args, factor, records, work, queries, qfile):
         "load_average_at_build": load,
         "summary": summary,
     }
-    shutil.rmtree(index, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(index, ignore_errors=True)
     return result
+
+
+def check_copies_kept(results):
+    """Every copy must be indexed: N× the corpus is N× the documents of 1× (and N× its
+    duplicates, the same records repeated within each copy). A variation that duplicate
+    detection caught would shrink the larger sizes without anyone noticing."""
+    base = next((r for r in results if r["factor"] == 1), None)
+    last = results[-1]
+    if base is None:
+        if last["documents"] % last["factor"]:
+            sys.exit(f"scale: {last['factor']}×: {last['documents']} documents is no multiple of {last['factor']}")
+        return
+    expected = (base["documents"] * last["factor"], base["duplicates"] * last["factor"])
+    if (last["documents"], last["duplicates"]) != expected:
+        sys.exit(
+            f"scale: {last['factor']}×: {last['documents']} documents and {last['duplicates']} duplicates, "
+            f"not {expected[0]} and {expected[1]}: duplicate detection dropped replicated copies"
+        )
 
 
 def table(results, nq):
@@ -193,7 +216,7 @@ def table(results, nq):
     def row(name, fmt, target=""):
         rows.append(f"| {name} | " + " | ".join(fmt(r) for r in results) + f" | {target} |")
 
-    row("articles (documents in the index)", lambda r: f"{r['documents']:,}")
+    row("articles (documents in the index; duplicates dropped)", lambda r: f"{r['documents']:,} ({r['duplicates']:,})")
     row("corpus, MB (files)", lambda r: f"{r['corpus_bytes'] / 1e6:,.0f} ({r['files']})")
     row("full build, s (CPU s)", lambda r: f"{r['build_s']:.1f} ({r['build_cpu_s']:.0f})")
     row("build throughput, docs/s (MB/s)", lambda r: f"{r['docs_per_s']:,.0f} ({r['mb_per_s']:.1f})",
@@ -208,6 +231,40 @@ def table(results, nq):
     row("cold `vnsearch search`, median ms", lambda r: f"{r['cold_ms']:.1f}", "< 50")
     row("load average when the build started", lambda r: f"{r['load_average_at_build']:.1f}")
     return "\n".join(rows)
+
+
+def fit(xs, ys):
+    """Least-squares line through the points: (slope, intercept)."""
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    var = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var if var else 0.0
+    return slope, my - slope * mx
+
+
+def limits(results, p99_target=60.0):
+    """What one machine holds, from the measured curve: the articles under the p99 target (a
+    straight line through the measured p99s, which is what counting and scoring every match
+    predicts), and the disk and build memory they take (bytes per article of the largest
+    size). A sentence, printed under the table; an extrapolation, said to be one."""
+    if len(results) < 2:
+        return "One size only: no curve to extrapolate from."
+    docs = [r["documents"] for r in results]
+    slope, intercept = fit(docs, [r["query_ms"]["p99"] for r in results])
+    last = results[-1]
+    per_doc = last["index_bytes"] / last["documents"]
+    if slope <= 0:
+        return (f"p99 did not grow between {docs[0]:,} and {docs[-1]:,} articles "
+                f"({results[0]['query_ms']['p99']:.1f} → {last['query_ms']['p99']:.1f} ms): no limit follows.")
+    articles = (p99_target - intercept) / slope
+    return (
+        f"Extrapolated from these sizes (a straight line through the p99s: {slope * 1e5:.2f} ms per "
+        f"100,000 articles, {intercept:.1f} ms at none): p99 reaches {p99_target:.0f} ms at about "
+        f"**{articles / 1e3:,.0f} thousand articles**, whose index would take about "
+        f"{articles * per_doc / 1e9:.1f} GB of disk ({per_doc / 1e3:.1f} KB an article at "
+        f"{last['factor']}×); peak RSS while building was {last['peak_rss_bytes'] / 2**20:,.0f} MB at "
+        f"{last['documents']:,} articles."
+    )
 
 
 def plot(results, path):
@@ -275,6 +332,7 @@ def main():
     parser.add_argument("--plot", default=os.path.join(HERE, "..", "docs", "scale.png"))
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--work", help="folder for the corpora and indexes (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep each size's index in the work folder (index-Nx)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args()
     factors = sorted({int(s) for s in args.sizes.split(",")})
@@ -290,12 +348,15 @@ def main():
         for factor in factors:
             results.append(measure(args, factor, records, work, queries, qfile))
             print(json.dumps(results[-1], ensure_ascii=False), file=sys.stderr)
+            check_copies_kept(results)
         when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         text = (
             f"Corpus: `{os.path.relpath(os.path.abspath(args.corpus), os.getcwd())}` replicated "
             f"{', '.join(f'{f}×' for f in factors)}; {len(queries)} queries; {os.cpu_count()} cores; "
             f"{when}; one run of `bench/scale --sizes {','.join(map(str, factors))}`.\n\n"
             + table(results, len(queries))
+            + "\n\n"
+            + limits(results)
         )
         print(text)
         if plot(results, args.plot):

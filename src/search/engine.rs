@@ -647,6 +647,51 @@ mod tests {
     }
 
     #[test]
+    fn rescoring_gives_each_candidate_the_score_of_the_one_query_form() {
+        let (_dir, engine) = seeds();
+        let searcher = engine.searcher();
+        for query in ["Nghị quyết Trung ương 4", "công tác tổ chức xây dựng Đảng"]
+        {
+            let plan = engine.plan(&request(query), Matching::All, None);
+            assert!(
+                !plan.rewards.is_empty(),
+                "{query}: a run of words earns rewards"
+            );
+            let base: Vec<Candidate> = searcher
+                .search(&plan.query, &TopDocs::with_limit(10).order_by_score())
+                .unwrap()
+                .into_iter()
+                .map(|(score, address)| Candidate {
+                    as_typed: true,
+                    score,
+                    address,
+                })
+                .collect();
+            let mut clauses = vec![(Occur::Must, plan.query.box_clone())];
+            clauses.extend(plan.rewards.iter().map(|r| (Occur::Should, r.box_clone())));
+            let whole = searcher
+                .search(
+                    &BooleanQuery::new(clauses),
+                    &TopDocs::with_limit(10).order_by_score(),
+                )
+                .unwrap();
+            let rescored = rescore(&searcher, base, &plan.rewards).unwrap();
+            assert_eq!(rescored.len(), whole.len(), "{query}");
+            for candidate in &rescored {
+                let (score, _) = whole
+                    .iter()
+                    .find(|(_, address)| *address == candidate.address)
+                    .unwrap();
+                assert!(
+                    (candidate.score - score).abs() < 1e-4,
+                    "{query}: {} rescored, {score} in one query",
+                    candidate.score
+                );
+            }
+        }
+    }
+
+    #[test]
     fn search_falls_back_to_most_words_and_sorts_by_date() {
         let (_dir, engine) = seeds();
         let most = engine.search(&request("Hải Phòng zzzz Đảng")).unwrap();

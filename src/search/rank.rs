@@ -112,19 +112,29 @@ pub(super) fn rescore(
     let mut scorers: Vec<(Box<dyn Scorer>, DocId)> = Vec::new();
     for i in order {
         let address = candidates[i].address;
-        if segment != Some(address.segment_ord) {
-            let reader = searcher.segment_reader(address.segment_ord);
-            scorers = weights
-                .iter()
-                .map(|weight| {
-                    let scorer = weight.scorer(reader, 1.0)?;
-                    let first = scorer.doc();
-                    Ok((scorer, first))
-                })
-                .collect::<tantivy::Result<_>>()?;
-            segment = Some(address.segment_ord);
-        }
         let target = address.doc_id;
+        if segment != Some(address.segment_ord) {
+            // Each scorer starts at the segment's first candidate (`scorer_danger`), not at its
+            // first match: a phrase scorer built the plain way scans to its first match, which
+            // for a phrase of common syllables that is rare or absent is most of the matches of
+            // its words, in every segment; that scan grew with the corpus and was half the time
+            // of such queries at 4× baomoi (README, "How cost grows").
+            let reader = searcher.segment_reader(address.segment_ord);
+            scorers.clear();
+            for weight in &weights {
+                let (found, mut scorer) = weight.scorer_danger(reader, target, 1.0)?;
+                let floor = match found {
+                    SeekDangerResult::Found => {
+                        candidates[i].score += scorer.score();
+                        target
+                    }
+                    SeekDangerResult::SeekLowerBound(bound) => bound,
+                };
+                scorers.push((scorer, floor));
+            }
+            segment = Some(address.segment_ord);
+            continue;
+        }
         for (scorer, floor) in &mut scorers {
             if target < *floor {
                 continue;
