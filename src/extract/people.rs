@@ -28,10 +28,11 @@ use std::borrow::Cow;
 
 use crate::data::people::{tables, PeopleTables, RoleRow};
 use crate::data::provinces::unit_or_feature_words;
-use crate::extract::province::find_mentions;
+use crate::extract::province::{find_mentions, Mention};
 use crate::model::facts::Person;
 use crate::text::fold;
 use crate::text::normalize::canonical_lower;
+use crate::text::words::is_alphanumeric;
 
 /// The longest body written between an office and a name, in words ("Ủy ban nhân dân thành phố
 /// Hồ Chí Minh" is 9); past it the office has no name beside it.
@@ -73,7 +74,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if i < text.len() && c.is_alphanumeric() {
+        if i < text.len() && is_alphanumeric(c) {
             start.get_or_insert(i);
             continue;
         }
@@ -95,14 +96,13 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// `word` in lower case, borrowed when lower-casing changes nothing.
 fn lower_case(word: &str) -> Cow<'_, str> {
-    let unchanged = if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().all(|c| {
-            let mut lower = c.to_lowercase();
-            lower.next() == Some(c) && lower.next().is_none()
-        })
-    };
+    let unchanged = word.chars().all(|c| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    });
     if unchanged {
         Cow::Borrowed(word)
     } else {
@@ -188,12 +188,13 @@ struct Office {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Scanner<'a> {
+    /// The scanner of `text`, whose province mentions are `mentions` (`find_mentions`).
+    fn new(text: &'a str, mentions: &[Mention]) -> Scanner<'a> {
         let t = tables();
         let mut tokens = tokenize(text);
         // Tokens are in text order: those inside a mention start at the first token at or
         // after its start (a binary search, not a pass over every token per mention).
-        for m in find_mentions(text) {
+        for m in mentions {
             let first = tokens.partition_point(|tok| tok.start < m.start);
             for tok in tokens[first..]
                 .iter_mut()
@@ -675,12 +676,18 @@ impl<'a> Scanner<'a> {
 /// committee, else the first seat; a catch-all title ("Chủ tịch") gives way to a specific one
 /// written later ("Chủ tịch UBND").
 pub fn extract_people(title: &str, text: &str) -> Vec<Person> {
+    people_of((title, &find_mentions(title)), (text, &find_mentions(text)))
+}
+
+/// [`extract_people`] for a title and a text whose province mentions are known already (the
+/// pipeline finds them once for the provinces and the people).
+pub fn people_of(title: (&str, &[Mention]), text: (&str, &[Mention])) -> Vec<Person> {
     let mut found: Vec<Found> = Vec::new();
-    for part in [title, text] {
+    for (part, mentions) in [title, text] {
         if part.is_empty() {
             continue;
         }
-        let scanner = Scanner::new(part);
+        let scanner = Scanner::new(part, mentions);
         found.extend(scanner.scan(part));
     }
     // Per person: its key, what is known, and whether its role may still be bettered (a seat
