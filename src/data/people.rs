@@ -53,6 +53,8 @@ pub struct PeopleTables {
     pub middle_names: HashSet<&'static str>,
     /// Case-sensitive word sequences.
     pub not_a_name: Vec<Vec<&'static str>>,
+    /// Indices into `not_a_name` by the phrase's first word.
+    pub not_a_name_by_first: HashMap<&'static str, Vec<usize>>,
 }
 
 /// The parsed tables, built on first use.
@@ -117,7 +119,13 @@ pub fn tables() -> &'static PeopleTables {
         let not_a_name = take("not_a_name")
             .into_iter()
             .map(|e| e.split_whitespace().collect())
-            .collect();
+            .collect::<Vec<Vec<&'static str>>>();
+        let mut not_a_name_by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, phrase) in not_a_name.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                not_a_name_by_first.entry(first).or_default().push(i);
+            }
+        }
         PeopleTables {
             roles,
             roles_by_first_word,
@@ -132,6 +140,7 @@ pub fn tables() -> &'static PeopleTables {
             sentence_words,
             middle_names,
             not_a_name,
+            not_a_name_by_first,
         }
     })
 }

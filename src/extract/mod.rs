@@ -70,9 +70,16 @@ pub fn article_facts(article: &Article) -> ArticleFacts {
         &text,
         &mentions,
     );
-    let places = province::extract_provinces(&title, source.as_deref(), &text);
+    // The province mentions serve the provinces and the people: found once.
+    let title_places = province::find_mentions(&title);
+    let text_places = province::find_mentions(&text);
+    let places = province::provinces_of(
+        (&title, &title_places),
+        source.as_deref(),
+        (&text, &text_places),
+    );
     let citations = citations::resolve(&mentions, date.map(|d| d.date));
-    let people = people::extract_people(&title, &text);
+    let people = people::people_of((&title, &title_places), (&text, &text_places));
     ArticleFacts {
         date,
         primary_province: places.primary,

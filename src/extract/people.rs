@@ -24,12 +24,15 @@
 //! is a short function over those, and split apart they would pass the same cursor state and
 //! tables between files.
 
+use std::borrow::Cow;
+
 use crate::data::people::{tables, PeopleTables, RoleRow};
 use crate::data::provinces::unit_or_feature_words;
-use crate::extract::province::find_mentions;
+use crate::extract::province::{find_mentions, Mention};
 use crate::model::facts::Person;
 use crate::text::fold;
 use crate::text::normalize::canonical_lower;
+use crate::text::words::is_alphanumeric;
 
 /// The longest body written between an office and a name, in words ("Ủy ban nhân dân thành phố
 /// Hồ Chí Minh" is 9); past it the office has no name beside it.
@@ -54,7 +57,8 @@ struct Token<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    lower: String,
+    /// Lower case; the text itself when it is already (most words are).
+    lower: Cow<'a, str>,
     gap: &'a str,
     /// Inside a province mention or a `not_a_name` phrase.
     place: bool,
@@ -70,7 +74,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if i < text.len() && c.is_alphanumeric() {
+        if i < text.len() && is_alphanumeric(c) {
             start.get_or_insert(i);
             continue;
         }
@@ -79,7 +83,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                 start: s,
                 end: i,
                 text: &text[s..i],
-                lower: text[s..i].to_lowercase(),
+                lower: lower_case(&text[s..i]),
                 gap: &text[last_end..s],
                 place: false,
                 name: false,
@@ -88,6 +92,22 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// `word` in lower case, borrowed when lower-casing changes nothing.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    let unchanged = word.chars().all(|c| {
+        if c.is_ascii() {
+            return !c.is_ascii_uppercase();
+        }
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    });
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// A gap that joins two words of one phrase: spaces only, no line break.
@@ -168,23 +188,29 @@ struct Office {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Scanner<'a> {
+    /// The scanner of `text`, whose province mentions are `mentions` (`find_mentions`).
+    fn new(text: &'a str, mentions: &[Mention]) -> Scanner<'a> {
         let t = tables();
         let mut tokens = tokenize(text);
-        for m in find_mentions(text) {
-            for tok in tokens
+        // Tokens are in text order: those inside a mention start at the first token at or
+        // after its start (a binary search, not a pass over every token per mention).
+        for m in mentions {
+            let first = tokens.partition_point(|tok| tok.start < m.start);
+            for tok in tokens[first..]
                 .iter_mut()
-                .filter(|tok| tok.start >= m.start && tok.end <= m.end)
+                .take_while(|tok| tok.end <= m.end)
             {
                 tok.place = true;
             }
         }
-        for phrase in &t.not_a_name {
-            for i in 0..tokens.len() {
+        // Only tokens that start some phrase are tried against the phrases (most start none).
+        for i in 0..tokens.len() {
+            let Some(phrases) = t.not_a_name_by_first.get(tokens[i].text) else {
+                continue;
+            };
+            for &p in phrases {
+                let phrase = &t.not_a_name[p];
                 let n = phrase.len();
-                if tokens[i].text != phrase[0] {
-                    continue;
-                }
                 // "Dương Trung Quốc" is a person, "Trung Quốc" alone a country.
                 let after_surname =
                     i > 0 && is_space(tokens[i].gap) && t.surnames.contains(tokens[i - 1].text);
@@ -274,7 +300,7 @@ impl<'a> Scanner<'a> {
     /// Prefix words ("nguyên", "quyền") then an office, at `i`; the body is not read yet.
     fn office_at(&self, mut i: usize) -> Option<Office> {
         let first = &self.tokens.get(i)?.lower;
-        if !self.t.roles_by_first_word.contains_key(first)
+        if !self.t.roles_by_first_word.contains_key(first.as_ref())
             && !self.t.role_prefixes.iter().any(|p| p[0] == *first)
         {
             return None;
@@ -285,7 +311,10 @@ impl<'a> Scanner<'a> {
             }
             i = next;
         }
-        let candidates = self.t.roles_by_first_word.get(&self.tokens.get(i)?.lower)?;
+        let candidates = self
+            .t
+            .roles_by_first_word
+            .get(self.tokens.get(i)?.lower.as_ref())?;
         let longest = candidates
             .iter()
             .map(|&r| &self.t.roles[r].title)
@@ -331,7 +360,9 @@ impl<'a> Scanner<'a> {
     fn is_body_word(&self, i: usize) -> bool {
         let tok = &self.tokens[i];
         let first = tok.text.chars().next().unwrap_or(' ');
-        first.is_uppercase() || first.is_ascii_digit() || self.t.body_words.contains(&tok.lower)
+        first.is_uppercase()
+            || first.is_ascii_digit()
+            || self.t.body_words.contains(tok.lower.as_ref())
     }
 
     /// The administrative unit written right before `i` ("huyện", "thành phố"), if any; `true`
@@ -358,7 +389,10 @@ impl<'a> Scanner<'a> {
         i > 0
             && is_space(self.tokens[i].gap)
             && (unit_or_feature_words().contains(&self.tokens[i - 1].text)
-                || self.t.before_place.contains(&self.tokens[i - 1].lower)
+                || self
+                    .t
+                    .before_place
+                    .contains(self.tokens[i - 1].lower.as_ref())
                 || self.after_admin_unit(i))
     }
 
@@ -433,7 +467,7 @@ impl<'a> Scanner<'a> {
                 }
                 return None;
             }
-            let word = self.tokens[k].lower.as_str();
+            let word = self.tokens[k].lower.as_ref();
             // "Bí thư Tỉnh ủy là ông Phạm Duy Cường".
             if word == "là" {
                 let name = self.honoured_name(k + 1)?;
@@ -445,7 +479,10 @@ impl<'a> Scanner<'a> {
             {
                 let to = self.run_from(k);
                 let after_place_word = k > 0
-                    && self.t.before_place.contains(&self.tokens[k - 1].lower)
+                    && self
+                        .t
+                        .before_place
+                        .contains(self.tokens[k - 1].lower.as_ref())
                     && !self.after_admin_unit(k);
                 if !after_place_word {
                     if let Some(s) = self.name_in_run(k, to, self.after_admin_unit(k)) {
@@ -459,7 +496,7 @@ impl<'a> Scanner<'a> {
             // "Trưởng Công an huyện Phú Xuyên Đại tá Nguyễn Đình Chiến"; not "… và ông B".
             let joined = k > 0
                 && matches!(
-                    self.tokens[k - 1].lower.as_str(),
+                    self.tokens[k - 1].lower.as_ref(),
                     "và" | "cùng" | "với" | "của"
                 );
             if !joined {
@@ -492,7 +529,7 @@ impl<'a> Scanner<'a> {
         {
             k += 1;
         }
-        while k > office.title_end + 1 && matches!(self.tokens[k - 1].lower.as_str(), "và" | "của")
+        while k > office.title_end + 1 && matches!(self.tokens[k - 1].lower.as_ref(), "và" | "của")
         {
             k -= 1;
         }
@@ -639,12 +676,18 @@ impl<'a> Scanner<'a> {
 /// committee, else the first seat; a catch-all title ("Chủ tịch") gives way to a specific one
 /// written later ("Chủ tịch UBND").
 pub fn extract_people(title: &str, text: &str) -> Vec<Person> {
+    people_of((title, &find_mentions(title)), (text, &find_mentions(text)))
+}
+
+/// [`extract_people`] for a title and a text whose province mentions are known already (the
+/// pipeline finds them once for the provinces and the people).
+pub fn people_of(title: (&str, &[Mention]), text: (&str, &[Mention])) -> Vec<Person> {
     let mut found: Vec<Found> = Vec::new();
-    for part in [title, text] {
+    for (part, mentions) in [title, text] {
         if part.is_empty() {
             continue;
         }
-        let scanner = Scanner::new(part);
+        let scanner = Scanner::new(part, mentions);
         found.extend(scanner.scan(part));
     }
     // Per person: its key, what is known, and whether its role may still be bettered (a seat

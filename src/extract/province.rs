@@ -224,13 +224,24 @@ fn venue_province(body: &str, mentions: &[Mention]) -> Option<&'static str> {
 /// province mentioned most often in the body, if it is mentioned at least twice and more often
 /// than any other. All three texts are already through `normalize_text`.
 pub fn extract_provinces(title: &str, source: Option<&str>, body: &str) -> ArticleProvinces {
-    let title_m = find_mentions(title);
-    let body_m = find_mentions(body);
+    provinces_of(
+        (title, &find_mentions(title)),
+        source,
+        (body, &find_mentions(body)),
+    )
+}
+
+/// [`extract_provinces`] for a title and a body whose mentions are known already.
+pub fn provinces_of(
+    (title, title_m): (&str, &[Mention]),
+    source: Option<&str>,
+    (body, body_m): (&str, &[Mention]),
+) -> ArticleProvinces {
     let source_m = source.map(find_mentions).unwrap_or_default();
 
     let mut all: Vec<String> = title_m
         .iter()
-        .chain(&body_m)
+        .chain(body_m)
         .chain(&source_m)
         .map(|m| m.name.to_owned())
         .collect();
@@ -240,10 +251,10 @@ pub fn extract_provinces(title: &str, source: Option<&str>, body: &str) -> Artic
     let primary = source_m
         .first()
         .map(|m| m.name)
-        .or_else(|| venue_province(body, &body_m))
-        .or_else(|| venue_province(title, &title_m))
+        .or_else(|| venue_province(body, body_m))
+        .or_else(|| venue_province(title, title_m))
         .or_else(|| title_m.first().map(|m| m.name))
-        .or_else(|| most_mentioned(&body_m))
+        .or_else(|| most_mentioned(body_m))
         .map(str::to_owned);
     ArticleProvinces { primary, all }
 }

@@ -6,6 +6,7 @@
 //! strip every mark. One file per step.
 
 pub mod fold;
+mod memo;
 pub mod normalize;
 pub mod spelling;
 pub mod syllables;

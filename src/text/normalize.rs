@@ -3,7 +3,7 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::spelling::unify_spelling;
-use super::tone::unify_tone_placement;
+use super::tone::{push_unified, unify_tone_placement};
 use super::words::for_each_word_bound;
 
 /// Maps one character to what Vietnamese text means by it, or `None` to drop it.
@@ -53,7 +53,7 @@ pub fn normalize_text(input: &str) -> String {
         return mapped;
     }
     let mut out = String::with_capacity(mapped.len());
-    for_each_word_bound(&mapped, |_, word| out.push_str(&unify_tone_placement(word)));
+    for_each_word_bound(&mapped, |_, word| push_unified(&mut out, word));
     out
 }
 

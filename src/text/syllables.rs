@@ -2,10 +2,9 @@
 //! land on what the reader sees, whatever normalisation the token went through.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::fold::{fold, fold_char};
+use super::memo::{WordMap, MAX_REMEMBERED_WORDS};
 use super::normalize::canonical_lower;
 use super::spelling::unify_folded_spelling;
 use super::words::for_each_word_bound;
@@ -110,11 +109,8 @@ fn piece_forms(piece: &str) -> Option<(String, String)> {
 /// thousands of spellings, and normalising, lower-casing and folding each occurrence again was
 /// a tenth of the indexing time. Pure ASCII pieces are cheaper to lower-case than to look up.
 struct PieceForms {
-    known: HashMap<Box<str>, Option<(String, String)>, BuildHasherDefault<PieceHasher>>,
+    known: WordMap<Option<(String, String)>>,
 }
-
-/// Spellings remembered per thread before the memory is given back (a few MB at most).
-const MAX_REMEMBERED_PIECES: usize = 1 << 16;
 
 impl PieceForms {
     fn get(&mut self, piece: &str) -> Option<(String, String)> {
@@ -124,7 +120,7 @@ impl PieceForms {
         if let Some(forms) = self.known.get(piece) {
             return forms.clone();
         }
-        if self.known.len() >= MAX_REMEMBERED_PIECES {
+        if self.known.len() >= MAX_REMEMBERED_WORDS {
             self.known.clear();
         }
         let forms = piece_forms(piece);
@@ -135,26 +131,8 @@ impl PieceForms {
 
 thread_local! {
     static PIECE_FORMS: RefCell<PieceForms> = RefCell::new(PieceForms {
-        known: HashMap::default(),
+        known: WordMap::default(),
     });
-}
-
-/// xxh3 of a piece's bytes: short keys, hashed once per syllable of every indexed text.
-#[derive(Default)]
-struct PieceHasher(u64);
-
-impl Hasher for PieceHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.0 = self.0.rotate_left(5) ^ u64::from(byte);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// The byte range and folded form of each syllable `analyze` would give, without building the

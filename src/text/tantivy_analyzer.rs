@@ -24,16 +24,21 @@ pub struct VietnameseTokenizer {
     folded: bool,
 }
 
-/// The last text analysed on this thread and its syllables. Every text is indexed in several
-/// views (exact, folded, pairs), one after the other in the same indexing thread, so the later
-/// views reuse the first one's analysis instead of running it again.
+/// The texts analysed last on this thread and their syllables. Every text is indexed in several
+/// views, and tantivy indexes a document field by field (title, title folded, body, body folded,
+/// source…, then the pairs of title and body, then the marked pairs of title and body), so one
+/// remembered text was not enough: the body came back after the title had pushed it out and was
+/// analysed three times. A few entries cover one document's texts.
 struct LastAnalysis {
     text: String,
     syllables: Rc<Vec<Syllable>>,
 }
 
+/// Texts remembered per thread: a document's title, body and source, and one to spare.
+const CACHED_TEXTS: usize = 4;
+
 thread_local! {
-    static LAST: RefCell<Option<LastAnalysis>> = const { RefCell::new(None) };
+    static LAST: RefCell<Vec<LastAnalysis>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Texts shorter than this are cheaper to analyse again than to copy for the cache.
@@ -45,14 +50,19 @@ fn analyze_cached(text: &str) -> Rc<Vec<Syllable>> {
     }
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        if let Some(hit) = last.as_ref().filter(|l| l.text == text) {
+        if let Some(hit) = last.iter().find(|l| l.text == text) {
             return Rc::clone(&hit.syllables);
         }
         let syllables = Rc::new(analyze(text));
-        *last = Some(LastAnalysis {
+        let entry = LastAnalysis {
             text: text.to_owned(),
             syllables: Rc::clone(&syllables),
-        });
+        };
+        // The oldest entry goes: entries are kept in the order they were analysed.
+        if last.len() >= CACHED_TEXTS {
+            last.remove(0);
+        }
+        last.push(entry);
         syllables
     })
 }
@@ -375,6 +385,25 @@ mod tests {
             out.push((t.offset_from, t.offset_to, t.position, t.text.clone()));
         }
         out
+    }
+
+    #[test]
+    fn a_documents_texts_are_analysed_once_whatever_the_field_order() {
+        let title = "Tỉnh ủy Hòa Bình quán triệt Nghị quyết Trung ương 4 khóa XII về Đảng";
+        let body = "Ngày 12/3, Thành ủy Hải Phòng tổ chức hội nghị quán triệt Nghị quyết.";
+        let source = "Báo Hải Phòng điện tử, cơ quan của Đảng bộ thành phố Hải Phòng";
+        // tantivy's order: each field's views, then the pairs of title and body, then again.
+        let first: Vec<Rc<Vec<Syllable>>> = [title, body, source]
+            .into_iter()
+            .map(analyze_cached)
+            .collect();
+        for _ in 0..2 {
+            for (text, earlier) in [title, body].into_iter().zip(&first) {
+                let again = analyze_cached(text);
+                assert!(Rc::ptr_eq(&again, earlier), "{text} analysed again");
+            }
+        }
+        assert_eq!(*first[1], analyze(body));
     }
 
     #[test]
