@@ -325,7 +325,14 @@ fn typed_run(ctx: &Ctx, scope: Scope, syllables: &[Syllable]) -> Option<TierQuer
     match syllables {
         [] => None,
         [one] => typed::syllable(&exact, one),
-        run => typed::run(&exact, run),
+        run => {
+            let covers = [ctx.fields.title, ctx.fields.body];
+            let pairs = typed::Pairs {
+                field: ctx.fields.pairs,
+                covers: &covers,
+            };
+            typed::run(&exact, Some(pairs), run)
+        }
     }
 }
 

@@ -23,6 +23,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SeekDangerResult, SegmentReader, Term, TERMINATED};
 
+use crate::text::tantivy_analyzer::pair_token;
 use crate::text::unfold::{forms_pattern, push_literal};
 use crate::text::Syllable;
 
@@ -102,14 +103,44 @@ fn phrase(field: Field, run: &[Syllable]) -> Box<dyn Query> {
     Box::new(RegexPhraseQuery::new(field, slots))
 }
 
-/// The run as a phrase of any of the fields.
-fn phrase_in(exact_fields: &[Field], run: &[Syllable]) -> TierQuery {
-    any_of(
-        exact_fields
-            .iter()
-            .map(|&field| TierQuery::Leaf(phrase(field, run)))
-            .collect(),
-    )
+/// The folded pairs field and the exact fields whose texts it holds (title and body). A phrase
+/// of those fields implies its folded pairs there (both stop at punctuation), so a term lookup
+/// of each rules out, before any position is read, most matches that hold the words apart.
+#[derive(Clone, Copy)]
+pub struct Pairs<'a> {
+    pub field: Field,
+    pub covers: &'a [Field],
+}
+
+/// The run as a phrase of any of the fields, each phrase of a field that `pairs` covers behind
+/// the lookup of its folded pairs.
+fn phrase_in(exact_fields: &[Field], pairs: Option<Pairs>, run: &[Syllable]) -> TierQuery {
+    let phrases = |fields: Vec<Field>| -> Vec<TierQuery> {
+        fields
+            .into_iter()
+            .map(|field| TierQuery::Leaf(phrase(field, run)))
+            .collect()
+    };
+    let Some(pairs) = pairs else {
+        return any_of(phrases(exact_fields.to_vec()));
+    };
+    let (covered, rest): (Vec<Field>, Vec<Field>) = exact_fields
+        .iter()
+        .partition(|field| pairs.covers.contains(field));
+    let mut branches = Vec::new();
+    if !covered.is_empty() {
+        let mut all: Vec<TierQuery> = run
+            .windows(2)
+            .map(|w| {
+                let token = pair_token(&w[0].folded, &w[1].folded, false);
+                TierQuery::Leaf(term(pairs.field, &token))
+            })
+            .collect();
+        all.push(any_of(phrases(covered)));
+        branches.push(TierQuery::All(all));
+    }
+    branches.extend(phrases(rest));
+    any_of(branches)
 }
 
 /// The longest run asked for whole. Up to three syllables a run is one word or a word and its
@@ -122,7 +153,7 @@ pub const WHOLE_RUN_MAX: usize = 3;
 /// A run of neighbouring words (or a quoted phrase) as typed: the run as a phrase of one of
 /// the scope's exact fields (`phrase`), a run longer than `WHOLE_RUN_MAX` as each pair of
 /// neighbours; `None` when nothing of the run carries a mark.
-pub fn run(exact_fields: &[Field], run: &[Syllable]) -> Option<TierQuery> {
+pub fn run(exact_fields: &[Field], pairs: Option<Pairs>, run: &[Syllable]) -> Option<TierQuery> {
     if !run.iter().any(Syllable::has_marks) {
         return None;
     }
@@ -140,7 +171,7 @@ pub fn run(exact_fields: &[Field], run: &[Syllable]) -> Option<TierQuery> {
     };
     all_of(
         run.windows(window)
-            .map(|w| phrase_in(exact_fields, w))
+            .map(|w| phrase_in(exact_fields, pairs, w))
             .collect(),
     )
 }
@@ -346,7 +377,11 @@ mod tests {
         let (index, fields) = index(texts);
         let searcher = index.reader().unwrap().searcher();
         let syllables = analyze(query);
-        let Some(tier) = run(&[fields.body], &syllables) else {
+        let pairs = Pairs {
+            field: fields.pairs,
+            covers: &[fields.body],
+        };
+        let Some(tier) = run(&[fields.body], Some(pairs), &syllables) else {
             return (0..texts.len()).collect();
         };
         let tier = Tier::new(&searcher, &tier).unwrap();
@@ -398,14 +433,14 @@ mod tests {
         // A pair without marks in a run that has some: together, in any form.
         assert_eq!(typed(TEXTS, "vào dan"), [0]);
         // No marks at all: no tier.
-        assert!(run(&[index(TEXTS).1.body], &analyze("dua vao")).is_none());
+        assert!(run(&[index(TEXTS).1.body], None, &analyze("dua vao")).is_none());
     }
 
     #[test]
     fn the_reader_answers_in_increasing_order_and_past_the_end() {
         let (index, fields) = index(TEXTS);
         let searcher = index.reader().unwrap().searcher();
-        let query = run(&[fields.body], &analyze("dựa vào")).unwrap();
+        let query = run(&[fields.body], None, &analyze("dựa vào")).unwrap();
         let tier = Tier::new(&searcher, &query).unwrap();
         let mut reader = tier.segment(searcher.segment_reader(0)).unwrap();
         let answers: Vec<bool> = (0..6).map(|doc| reader.holds(doc)).collect();
