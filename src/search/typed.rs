@@ -15,6 +15,9 @@
 //! every match, not only the candidates that the phrase rewards rescore, and leaves totals,
 //! facets and the scores shown as they were.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use tantivy::collector::sort_key::{Comparator, NaturalComparator};
 use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
 use tantivy::query::{
@@ -22,6 +25,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SeekDangerResult, SegmentReader, Term, TERMINATED};
+use tantivy_fst::Regex;
 
 use crate::text::tantivy_analyzer::pair_token;
 use crate::text::unfold::{forms_pattern, push_literal};
@@ -81,26 +85,58 @@ pub fn syllable(exact_fields: &[Field], syllable: &Syllable) -> Option<TierQuery
 /// A run of two syllables or more as a phrase of one exact field: each marked syllable as
 /// typed, each unmarked one in any written form (a regex phrase, only when the run mixes).
 fn phrase(field: Field, run: &[Syllable]) -> Box<dyn Query> {
-    if run.iter().all(Syllable::has_marks) {
+    let exact = || -> Box<dyn Query> {
         let terms = run
             .iter()
             .map(|s| Term::from_field_text(field, &s.exact))
             .collect();
-        return Box::new(PhraseQuery::new(terms));
+        Box::new(PhraseQuery::new(terms))
+    };
+    if run.iter().all(Syllable::has_marks) {
+        return exact();
     }
-    let slots = run
+    let slots: Option<Vec<(usize, String, Arc<Regex>)>> = run
         .iter()
-        .map(|s| {
-            if s.has_marks() {
+        .enumerate()
+        .map(|(offset, s)| {
+            let pattern = if s.has_marks() {
                 let mut literal = String::new();
                 s.exact.chars().for_each(|c| push_literal(&mut literal, c));
                 literal
             } else {
                 forms_pattern(&s.folded)
-            }
+            };
+            let regex = compiled(&pattern)?;
+            Some((offset, pattern, regex))
         })
         .collect();
-    Box::new(RegexPhraseQuery::new(field, slots))
+    match slots {
+        Some(slots) => Box::new(RegexPhraseQuery::from_regexes(field, slots, 0)),
+        // The patterns are letters, classes and escapes only; were one ever refused, the run
+        // would be asked for as written, which is what a fully marked run asks for.
+        None => exact(),
+    }
+}
+
+/// How many compiled patterns are kept: a few hundred syllables make most queries.
+const COMPILED_MAX: usize = 2048;
+
+/// The automaton of a pattern, compiled once per process: building it is most of a regex
+/// phrase's cost, the same syllables recur from query to query, and each of the fields of a
+/// scope shares it. `None` if the pattern is refused.
+fn compiled(pattern: &str) -> Option<Arc<Regex>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(regex) = cache.lock().ok()?.get(pattern) {
+        return Some(Arc::clone(regex));
+    }
+    let regex = Arc::new(Regex::new(pattern).ok()?);
+    let mut cache = cache.lock().ok()?;
+    if cache.len() >= COMPILED_MAX {
+        cache.clear();
+    }
+    cache.insert(pattern.to_owned(), Arc::clone(&regex));
+    Some(regex)
 }
 
 /// The folded pairs field and the exact fields whose texts it holds (title and body). A phrase
