@@ -54,6 +54,17 @@ const ARTICLES: &[(&str, &str, &str)] = &[
         "Luật đất đai",
         "Dựa trên luật, người dân vào cuộc giám sát.",
     ),
+    (
+        "citizen",
+        "Tiếp công dân",
+        "Một người dân đến gặp lãnh đạo xã.",
+    ),
+    (
+        // Holds both pairs of "một người dân", "một người" and "người dân", but apart.
+        "meeting",
+        "Họp tổ",
+        "Mỗi nhà cử một người đi họp, người dân góp ý.",
+    ),
 ];
 
 struct Corpus {
@@ -168,6 +179,20 @@ fn the_phrase_as_typed_ranks_above_every_other_form() {
     assert_eq!(
         corpus.ranked("đưa vào", &[]),
         hits(&[("opening", true), ("rely", false)])
+    );
+}
+
+#[test]
+fn a_three_word_run_is_as_typed_only_as_a_phrase_not_as_its_pairs_held_apart() {
+    let corpus = Corpus::build();
+    assert_eq!(
+        corpus.ranked("một người dân", &[]),
+        hits(&[("citizen", true), ("meeting", false)])
+    );
+    // Mixed: "dan" in any form, the run still a phrase.
+    assert_eq!(
+        corpus.ranked("một người dan", &[]),
+        hits(&[("citizen", true), ("meeting", false)])
     );
 }
 

@@ -138,8 +138,6 @@ pub fn build_with_facts(
     out.add_text(fields.body_folded, &body);
     out.add_text(fields.pairs, &a.title);
     out.add_text(fields.pairs, &body);
-    out.add_text(fields.pairs_exact, &a.title);
-    out.add_text(fields.pairs_exact, &body);
     if let Some(source) = &a.source {
         out.add_text(fields.source, source);
         out.add_text(fields.source_folded, source);

@@ -1,16 +1,16 @@
 //! The index schema. Every analysed text exists in three views: with diacritics (term
-//! frequencies only, for the exact-diacritic preference), folded (with positions, for phrases
-//! and proximity) and as neighbouring-syllable pairs (for two-word queries without a phrase
-//! query's cost), the pairs both folded and, where they carry a mark, as written (documents
-//! only, for the as-typed tier). Positions are kept once, on the folded view, which keeps the
-//! index small.
+//! frequencies and positions, for the exact-diacritic preference and the as-typed tier's
+//! phrases), folded (with positions, for phrases and proximity) and as neighbouring-syllable
+//! pairs (folded, for two-word queries without a phrase query's cost). Positions on the exact
+//! view reuse the terms it already holds, where a field of marked pairs cost a term per
+//! distinct written pair (schema 5 → 6).
 
 use tantivy::schema::{
     DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, STORED, STRING,
 };
 
-use crate::text::tantivy_analyzer::{EXACT, EXACT_PAIRS, FOLDED, PAIRS};
+use crate::text::tantivy_analyzer::{EXACT, FOLDED, PAIRS};
 
 /// Bumped whenever the schema or the analysis changes in a way that needs a rebuild.
 /// 3: `key`, `id`, `title` and `date` are no longer stored apart from `meta`, which holds them.
@@ -18,7 +18,10 @@ use crate::text::tantivy_analyzer::{EXACT, EXACT_PAIRS, FOLDED, PAIRS};
 /// 5: `pairs_exact`, the marked neighbouring-syllable pairs as written (the as-typed tier);
 /// the `year_only` field (the date's precision), so a month never counts a bare year; the
 /// `person` and `role` facets and the `person_key` filter field (people named with an office).
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: no `pairs_exact`; `title`, `body` and `source` keep positions (a position left empty at
+/// punctuation), and the as-typed tier is a phrase on them: a smaller index, faster to build,
+/// and a three-word run no longer passes on its two pairs held apart.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -35,9 +38,6 @@ pub struct Fields {
     pub source_folded: Field,
     /// Neighbouring syllable pairs of title and body, with name marks (schema 2).
     pub pairs: Field,
-    /// Neighbouring syllable pairs of title and body with their marks, only those that carry
-    /// one; which documents hold them, nothing more (schema 5).
-    pub pairs_exact: Field,
     pub date: Field,
     /// Only the date's year is known (it is stored as 1 January): months and date ranges
     /// that do not cover the whole year must not count it.
@@ -87,17 +87,14 @@ pub fn build_schema() -> (Schema, Fields) {
         // What a hit shows is read from `meta` and `body` alone: nothing else is stored.
         key: builder.add_text_field("key", STRING | FAST),
         id: builder.add_text_field("id", STRING),
-        title: builder.add_text_field("title", analysed(EXACT, freqs, false)),
+        // The exact views keep positions for the as-typed tier's phrases (schema 6).
+        title: builder.add_text_field("title", analysed(EXACT, positions, false)),
         title_folded: builder.add_text_field("title_folded", analysed(FOLDED, positions, false)),
-        body: builder.add_text_field("body", analysed(EXACT, freqs, true)),
+        body: builder.add_text_field("body", analysed(EXACT, positions, true)),
         body_folded: builder.add_text_field("body_folded", analysed(FOLDED, positions, false)),
-        source: builder.add_text_field("source", analysed(EXACT, freqs, false)),
+        source: builder.add_text_field("source", analysed(EXACT, positions, false)),
         source_folded: builder.add_text_field("source_folded", analysed(FOLDED, positions, false)),
         pairs: builder.add_text_field("pairs", analysed(PAIRS, freqs, false)),
-        pairs_exact: builder.add_text_field(
-            "pairs_exact",
-            analysed(EXACT_PAIRS, IndexRecordOption::Basic, false),
-        ),
         date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast()),
         year_only: builder.add_bool_field(
             "year_only",
@@ -132,7 +129,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         source: f("source")?,
         source_folded: f("source_folded")?,
         pairs: f("pairs")?,
-        pairs_exact: f("pairs_exact")?,
         date: f("date")?,
         year_only: f("year_only")?,
         content_hash: f("content_hash")?,

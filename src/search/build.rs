@@ -20,7 +20,7 @@ use tantivy::Term;
 
 use super::forward_only::forward_only;
 use super::query::{Expr, Scope, TermExpr};
-use super::typed;
+use super::typed::{self, TierQuery};
 use crate::index::Fields;
 use crate::text::tantivy_analyzer::{is_capitalised, pair_token};
 use crate::text::{analyze, Syllable};
@@ -289,7 +289,7 @@ pub struct Built {
     pub rewards: Vec<Box<dyn Query>>,
     /// The matches that hold the words as typed (`search::typed`); `None` when nothing of the
     /// query carries a mark.
-    pub typed: Option<Box<dyn Query>>,
+    pub typed: Option<TierQuery>,
 }
 
 /// Builds the query tree for an expression: `accented` (the user typed marks) chooses the
@@ -315,35 +315,36 @@ pub fn build(
     })
 }
 
-/// Whether a scope has the pair views (title and body do, the publisher line does not).
-fn has_pairs(scope: Scope) -> bool {
-    matches!(scope, Scope::Any | Scope::Title | Scope::Body)
-}
-
 fn exact_fields(fields: &Fields, scope: Scope) -> Vec<Field> {
     field_pairs(fields, scope).iter().map(|p| p.exact).collect()
 }
 
 /// The as-typed tier of a run of syllables in a scope (one syllable: that syllable as typed).
-fn typed_run(ctx: &Ctx, scope: Scope, syllables: &[Syllable]) -> Option<Box<dyn Query>> {
+fn typed_run(ctx: &Ctx, scope: Scope, syllables: &[Syllable]) -> Option<TierQuery> {
     let exact = exact_fields(ctx.fields, scope);
     match syllables {
         [] => None,
         [one] => typed::syllable(&exact, one),
-        run => typed::run(ctx.fields, &exact, has_pairs(scope), run),
+        run => {
+            let covers = [ctx.fields.title, ctx.fields.body];
+            let pairs = typed::Pairs {
+                field: ctx.fields.pairs,
+                covers: &covers,
+            };
+            typed::run(&exact, Some(pairs), run)
+        }
     }
 }
 
 /// The documents that hold an expression's words as typed: each run of bare words and each
 /// quoted phrase as typed, an OR when one of its branches is; `None` when nothing of the
 /// expression carries a mark (every match is as typed). What is excluded says nothing.
-fn typed_expr(ctx: &Ctx, expr: &Expr) -> Option<Box<dyn Query>> {
+fn typed_expr(ctx: &Ctx, expr: &Expr) -> Option<TierQuery> {
     match expr {
         Expr::Term(term) => typed_run(ctx, term.scope, &analyze(&term.text)),
         Expr::Not(_) => None,
         Expr::Or(parts) => {
-            let tiers: Vec<Option<Box<dyn Query>>> =
-                parts.iter().map(|p| typed_expr(ctx, p)).collect();
+            let tiers: Vec<Option<TierQuery>> = parts.iter().map(|p| typed_expr(ctx, p)).collect();
             if tiers.iter().all(Option::is_none) {
                 return None;
             }
@@ -352,7 +353,7 @@ fn typed_expr(ctx: &Ctx, expr: &Expr) -> Option<Box<dyn Query>> {
                 .iter()
                 .zip(tiers)
                 .filter_map(|(part, tier)| {
-                    tier.or_else(|| build_expr(ctx, part, Matching::All, None))
+                    tier.or_else(|| build_expr(ctx, part, Matching::All, None).map(TierQuery::Leaf))
                 })
                 .collect();
             Some(typed::either(branches))
@@ -364,7 +365,7 @@ fn typed_expr(ctx: &Ctx, expr: &Expr) -> Option<Box<dyn Query>> {
                 .collect();
             let singles: Vec<Option<(Scope, Syllable, bool)>> =
                 positives.iter().map(|p| single_syllable(p)).collect();
-            let mut tiers: Vec<Box<dyn Query>> = runs_of(&singles)
+            let mut tiers: Vec<TierQuery> = runs_of(&singles)
                 .iter()
                 .filter_map(|run| typed_run(ctx, run.scope, &run.syllables))
                 .collect();

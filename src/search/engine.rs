@@ -15,7 +15,7 @@ use super::named::{cites, read_query, QueryDocument};
 use super::query::parse;
 use super::rank::{candidates, mark_typed, rescore, Candidate};
 use super::snippet::snippets;
-use super::typed::Tier;
+use super::typed::{Tier, TierQuery};
 use crate::index::document::{to_datetime, StoredMeta};
 use crate::index::store::IndexStore;
 use crate::model::Date;
@@ -441,12 +441,12 @@ impl Engine {
                 })
                 .collect();
             if let Some(typed) = &plan.typed {
-                mark_typed(&Tier::new(searcher, typed.as_ref())?, searcher, &mut page)?;
+                mark_typed(&Tier::new(searcher, typed)?, searcher, &mut page)?;
             }
             return Ok(Ranked { total, page });
         }
         let tier = match &plan.typed {
-            Some(typed) => Some(Tier::new(searcher, typed.as_ref())?),
+            Some(typed) => Some(Tier::new(searcher, typed)?),
             None => None,
         };
         let (candidates, total) = searcher.search(
@@ -507,7 +507,7 @@ struct Plan {
     /// Phrase and neighbour rewards, added to the best candidates' scores.
     rewards: Vec<Box<dyn Query>>,
     /// The matches that hold the words as typed, ranked first (`None`: the query has no marks).
-    typed: Option<Box<dyn Query>>,
+    typed: Option<TierQuery>,
     highlights: Highlights,
     matching: Matching,
     /// The query had searchable words (false for an empty or punctuation-only query).

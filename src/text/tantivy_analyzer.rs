@@ -15,9 +15,6 @@ pub const EXACT: &str = "vi_exact";
 pub const FOLDED: &str = "vi_folded";
 /// Tokenizer name for the field of neighbouring syllable pairs (see `syllable_pairs`).
 pub const PAIRS: &str = "vi_pairs";
-/// Tokenizer name for the field of neighbouring syllable pairs as written (see
-/// `ExactPairTokenizer`).
-pub const EXACT_PAIRS: &str = "vi_pairs_exact";
 
 #[derive(Clone)]
 pub struct VietnameseTokenizer {
@@ -159,6 +156,16 @@ impl TokenStream for SyllableStream<'_> {
             self.index = 0;
         }
         let syllable = &self.pieces.syllables[self.index];
+        // The exact view leaves a position empty where punctuation splits two syllables, so a
+        // phrase on it (the as-typed tier) never reads "phòng, chống" as "phòng chống"; the
+        // folded view's phrases (the rewards) run on across it, as they always have.
+        if !self.folded && self.index > 0 {
+            let piece = &self.pieces.text[self.pieces.offset..];
+            let previous = &self.pieces.syllables[self.index - 1];
+            if !together(&piece[previous.end..syllable.start]) {
+                self.position += 1;
+            }
+        }
         self.token.offset_from = self.pieces.offset + syllable.start;
         self.token.offset_to = self.pieces.offset + syllable.end;
         self.token.position = self.position;
@@ -188,19 +195,9 @@ impl TokenStream for SyllableStream<'_> {
 #[derive(Clone)]
 pub struct PairTokenizer;
 
-/// Which pairs a pair stream makes, and in which form.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PairView {
-    /// Every pair, folded, with a name token beside a capitalised one (`PairTokenizer`).
-    Folded,
-    /// Only pairs that carry a mark, as written, no name tokens (`ExactPairTokenizer`).
-    MarkedExact,
-}
-
 /// The pair tokens of a text, made a piece at a time (the whole text when it is short). Each
 /// token's text is written into one buffer as the stream advances: a pair is no allocation.
 pub struct PairStream<'a> {
-    view: PairView,
     pieces: Pieces<'a>,
     /// (index of the first syllable, name token) of each pair of the current piece.
     pairs: Vec<(usize, bool)>,
@@ -210,10 +207,9 @@ pub struct PairStream<'a> {
 }
 
 impl<'a> PairStream<'a> {
-    fn new(view: PairView, text: &'a str) -> PairStream<'a> {
+    fn new(text: &'a str) -> PairStream<'a> {
         // A short text was just analysed for its other views: `Pieces` reuses that analysis.
         let mut stream = PairStream {
-            view,
             pieces: Pieces::new(text),
             pairs: Vec::new(),
             index: 0,
@@ -224,19 +220,12 @@ impl<'a> PairStream<'a> {
         stream
     }
 
-    /// The pairs of the current piece that this view makes.
+    /// The pairs of the current piece.
     fn fill(&mut self) {
         let piece = &self.pieces.text[self.pieces.offset..];
-        let syllables = &self.pieces.syllables;
-        let view = self.view;
         self.pairs.clear();
-        for_each_pair(piece, syllables, |first, name| match view {
-            PairView::Folded => self.pairs.push((first, name)),
-            PairView::MarkedExact => {
-                if !name && (syllables[first].has_marks() || syllables[first + 1].has_marks()) {
-                    self.pairs.push((first, false));
-                }
-            }
+        for_each_pair(piece, &self.pieces.syllables, |first, name| {
+            self.pairs.push((first, name))
         });
         self.index = 0;
     }
@@ -259,12 +248,7 @@ impl TokenStream for PairStream<'_> {
         self.token.offset_from = offset + a.start;
         self.token.offset_to = offset + b.end;
         self.token.text.clear();
-        match self.view {
-            PairView::Folded => push_pair_token(&mut self.token.text, &a.folded, &b.folded, name),
-            PairView::MarkedExact => {
-                push_pair_token(&mut self.token.text, &a.exact, &b.exact, false)
-            }
-        }
+        push_pair_token(&mut self.token.text, &a.folded, &b.folded, name);
         self.token.position = self.position;
         self.position += 1;
         self.index += 1;
@@ -284,21 +268,7 @@ impl Tokenizer for PairTokenizer {
     type TokenStream<'a> = PairStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream<'a> {
-        PairStream::new(PairView::Folded, text)
-    }
-}
-
-/// Neighbouring syllables as one token each, with their diacritics, for the pairs that carry a
-/// mark: what tells "dựa vào" from "đưa vào" (both "dua vao" folded) without positions. A pair
-/// without any mark is its folded pair already, so it is left out, and so are name tokens.
-#[derive(Clone)]
-pub struct ExactPairTokenizer;
-
-impl Tokenizer for ExactPairTokenizer {
-    type TokenStream<'a> = PairStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream<'a> {
-        PairStream::new(PairView::MarkedExact, text)
+        PairStream::new(text)
     }
 }
 
@@ -370,7 +340,6 @@ pub fn register(index: &Index) {
     manager.register(EXACT, VietnameseTokenizer { folded: false });
     manager.register(FOLDED, VietnameseTokenizer { folded: true });
     manager.register(PAIRS, PairTokenizer);
-    manager.register(EXACT_PAIRS, ExactPairTokenizer);
 }
 
 #[cfg(test)]
@@ -429,24 +398,38 @@ mod tests {
     }
 
     #[test]
-    fn exact_pairs_keep_the_marks_and_only_pairs_that_carry_one() {
-        let texts: Vec<String> = tokens(
-            &mut ExactPairTokenizer,
-            "Dựa vào Hoà Bình, ban can su. Sữa chua - sửa chữa",
-        )
-        .into_iter()
-        .map(|t| t.3)
-        .collect();
+    fn the_exact_view_skips_a_position_at_punctuation_and_the_folded_view_does_not() {
+        let text = "Phòng, chống tham-nhũng. Dựa vào";
+        let positions = |folded| -> Vec<(usize, String)> {
+            tokens(&mut VietnameseTokenizer { folded }, text)
+                .into_iter()
+                .map(|t| (t.2, t.3))
+                .collect()
+        };
+        let owned = |v: &[(usize, &str)]| -> Vec<(usize, String)> {
+            v.iter().map(|(p, t)| (*p, t.to_string())).collect()
+        };
         assert_eq!(
-            texts,
-            [
-                "dựa vào",
-                "vào hòa",
-                "hòa bình",
-                "sữa chua",
-                "chua sửa",
-                "sửa chữa"
-            ]
+            positions(false),
+            owned(&[
+                (0, "phòng"),
+                (2, "chống"),
+                (3, "tham"),
+                (4, "nhũng"),
+                (6, "dựa"),
+                (7, "vào")
+            ])
+        );
+        assert_eq!(
+            positions(true),
+            owned(&[
+                (0, "phong"),
+                (1, "chong"),
+                (2, "tham"),
+                (3, "nhung"),
+                (4, "dua"),
+                (5, "vao")
+            ])
         );
     }
 
