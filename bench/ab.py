@@ -9,7 +9,7 @@ On a shared, noisy machine a single run of each says little: the runs alternate 
 new …) so that both see the same load, and the medians are compared. Each binary queries the
 index it built itself (the analysis may differ). Measures: full index build (wall and CPU s), and
 bench/run's 1,000 in-process queries (`examples/query_latency`: total s, p50 and p95 ms, and the
-CPU seconds of the whole process, which includes opening the index).
+CPU seconds of the whole process, which includes opening the index), and each index's size.
 """
 
 import argparse
@@ -54,6 +54,13 @@ def change(old, new):
     return f"{(new - old) / old * 100:+.1f}%"
 
 
+def dir_mb(path):
+    """Size of an index folder (the analysis decides it, so it is compared too)."""
+    total = sum(os.path.getsize(os.path.join(root, name))
+                for root, _, names in os.walk(path) for name in names)
+    return total / 1e6
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for side in ("old", "new"):
@@ -85,7 +92,7 @@ def main():
             for side in order:
                 runs[side].append(latency(getattr(args, f"{side}_latency"), indexes[side], qfile))
                 print(f"ab: queries {i + 1} {side}: {runs[side][-1][0]:.2f} s", file=sys.stderr)
-        rows = []
+        rows = [("index size, MB", dir_mb(indexes["old"]), dir_mb(indexes["new"]))]
         for k, name in enumerate(["full index build, s", "full index build, CPU s"]):
             rows.append((name + " (median of %d)" % args.builds,
                          statistics.median(b[k] for b in builds["old"]),
