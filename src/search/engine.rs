@@ -622,13 +622,9 @@ mod tests {
         assert_eq!((counted.total, counted.page.len()), (4, 0));
     }
 
-    #[test]
-    fn rewards_reorder_the_base_ranking_only_by_adding_scores() {
-        let (_dir, engine) = seeds();
-        let searcher = engine.searcher();
-        let all = request("Nghị quyết Trung ương 4");
-        let plan = engine.plan(&all, Matching::All, None);
-        let base: Vec<Candidate> = searcher
+    /// The best ten of the plan's matching query by its own score: the rescoring's input.
+    fn best_ten(searcher: &Searcher, plan: &Plan) -> Vec<Candidate> {
+        searcher
             .search(&plan.query, &TopDocs::with_limit(10).order_by_score())
             .unwrap()
             .into_iter()
@@ -637,7 +633,16 @@ mod tests {
                 score,
                 address,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn rewards_reorder_the_base_ranking_only_by_adding_scores() {
+        let (_dir, engine) = seeds();
+        let searcher = engine.searcher();
+        let all = request("Nghị quyết Trung ương 4");
+        let plan = engine.plan(&all, Matching::All, None);
+        let base = best_ten(&searcher, &plan);
         let rescored = rescore(&searcher, base.clone(), &plan.rewards).unwrap();
         assert_eq!(rescored.len(), base.len());
         for after in &rescored {
@@ -657,16 +662,7 @@ mod tests {
                 !plan.rewards.is_empty(),
                 "{query}: a run of words earns rewards"
             );
-            let base: Vec<Candidate> = searcher
-                .search(&plan.query, &TopDocs::with_limit(10).order_by_score())
-                .unwrap()
-                .into_iter()
-                .map(|(score, address)| Candidate {
-                    as_typed: true,
-                    score,
-                    address,
-                })
-                .collect();
+            let base = best_ten(&searcher, &plan);
             let mut clauses = vec![(Occur::Must, plan.query.box_clone())];
             clauses.extend(plan.rewards.iter().map(|r| (Occur::Should, r.box_clone())));
             let whole = searcher
