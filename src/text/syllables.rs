@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use super::fold::{fold, fold_char};
+use super::fold::fold;
 use super::memo::{WordMap, MAX_REMEMBERED_WORDS};
 use super::normalize::canonical_lower;
 use super::spelling::unify_folded_spelling;
@@ -117,15 +117,26 @@ impl PieceForms {
         if piece.is_ascii() {
             return piece_forms(piece);
         }
+        self.with_remembered(piece, Option::clone)
+    }
+
+    /// `read` of the forms of a non-ASCII piece, worked out on its first sight (one lookup
+    /// for a piece seen before: this runs for every word of every snippet's body).
+    fn with_remembered<R>(
+        &mut self,
+        piece: &str,
+        read: impl FnOnce(&Option<(String, String)>) -> R,
+    ) -> R {
         if let Some(forms) = self.known.get(piece) {
-            return forms.clone();
+            return read(forms);
         }
         if self.known.len() >= MAX_REMEMBERED_WORDS {
             self.known.clear();
         }
         let forms = piece_forms(piece);
-        self.known.insert(piece.into(), forms.clone());
-        forms
+        let answer = read(&forms);
+        self.known.insert(piece.into(), forms);
+        answer
     }
 }
 
@@ -156,67 +167,22 @@ pub fn for_each_folded(text: &str, mut emit: impl FnMut(usize, usize, &str)) {
             emit(start, end, &folded);
             return;
         }
-        let known = FOLDED_PIECES.with(|known| {
-            let mut known = known.borrow_mut();
-            if let Some(form) = known.get(piece) {
-                form.as_deref().map(|form| folded.replace_range(.., form))
-            } else {
-                if known.len() >= MAX_REMEMBERED_WORDS {
-                    known.clear();
-                }
-                let form = folded_piece(piece);
-                let found = form.as_deref().map(|form| folded.replace_range(.., form));
-                known.insert(piece.into(), form.map(String::into_boxed_str));
-                found
-            }
+        // Copied out before `emit`, which may analyse text itself (the memory is borrowed).
+        let held = PIECE_FORMS.with(|forms| {
+            forms
+                .borrow_mut()
+                .with_remembered(piece, |forms| match forms {
+                    Some((_, form)) => {
+                        folded.replace_range(.., form);
+                        true
+                    }
+                    None => false,
+                })
         });
-        if known.is_some() {
+        if held {
             emit(start, end, &folded);
         }
     });
-}
-
-thread_local! {
-    /// Non-ASCII pieces and their folded form (`None`: not a syllable), for `for_each_folded`:
-    /// lower-casing and decomposing every letter of ten bodies was a third of a query's time.
-    static FOLDED_PIECES: RefCell<WordMap<Option<Box<str>>>> = RefCell::new(WordMap::default());
-}
-
-/// The folded form of a piece with a non-ASCII character, as `analyze` gives it.
-fn folded_piece(piece: &str) -> Option<String> {
-    let mut folded = String::new();
-    if !fold_latin_into(piece, &mut folded) {
-        let exact = canonical_lower(piece);
-        if exact.is_empty() || !exact.chars().any(char::is_alphanumeric) {
-            return None;
-        }
-        folded = fold(&exact);
-    }
-    unify_folded_spelling(&mut folded);
-    Some(folded)
-}
-
-/// Whether a character folds the same whatever its normalisation: Latin letters (any marks),
-/// digits and the combining marks Vietnamese uses.
-fn is_plain_latin(c: char) -> bool {
-    // The same set as the letters UAX #29 keeps together in a word.
-    super::words::is_word_char(c)
-}
-
-/// The folded form of a Latin piece straight from its letters: folding drops every mark, so
-/// composition and tone placement cannot change it. `false` (and nothing written) for pieces
-/// with other characters, which take the full path.
-fn fold_latin_into(piece: &str, out: &mut String) -> bool {
-    if !piece.chars().all(is_plain_latin) || !piece.chars().any(char::is_alphanumeric) {
-        return false;
-    }
-    out.clear();
-    for lower in piece.chars().flat_map(char::to_lowercase) {
-        if !matches!(lower, '\u{0300}'..='\u{036F}') {
-            out.push(fold_char(lower));
-        }
-    }
-    true
 }
 
 #[cfg(test)]
@@ -278,21 +244,6 @@ mod tests {
                 fast.push((start, end, folded.to_owned()))
             });
             assert_eq!(fast, slow);
-        }
-    }
-
-    #[test]
-    fn every_latin_letter_folds_as_the_analysis_does() {
-        let mut folded = String::new();
-        for c in (0xC0u32..=0x24F).chain(0x1E00..=0x1EFF) {
-            let c = char::from_u32(c).unwrap();
-            for piece in [format!("{c}"), format!("a{c}"), format!("{c}\u{0301}")] {
-                if fold_latin_into(&piece, &mut folded) {
-                    let slow = analyze(&piece);
-                    assert_eq!(slow.len(), 1, "{piece:?}");
-                    assert_eq!(folded, slow[0].folded, "{piece:?}");
-                }
-            }
         }
     }
 
